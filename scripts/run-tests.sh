@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Run the whole suite on PostgreSQL and then on SQLite; fail if either fails.
+#   scripts/run-tests.sh [pytest args]     e.g. scripts/run-tests.sh -k bootstrap
+#   HUB_TEST_DATABASES=sqlite scripts/run-tests.sh    one database only (postgres or sqlite)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DJANGO_SETTINGS_MODULE=hub.settings.test
+pytest=(.venv/bin/pytest "$@")
+databases=${HUB_TEST_DATABASES:-"postgres sqlite"}
+failed=()
+
+for db in $databases; do
+    echo "=== Test suite on $db ==="
+    case $db in
+        postgres) scripts/with-postgres.sh "${pytest[@]}" ;;
+        sqlite) DATABASE_URL="sqlite:///$PWD/.test-db.sqlite3" "${pytest[@]}" ;;
+        *) echo "unknown database: $db" >&2; false ;;
+    esac
+    status=$?
+    # pytest exits 5 when nothing was collected: that is a failure of the suite, not a pass.
+    [ $status -eq 0 ] || failed+=("$db (exit $status)")
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "FAILED on: ${failed[*]}"
+    exit 1
+fi
+echo "Passed on: $databases"

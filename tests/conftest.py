@@ -1,0 +1,35 @@
+import pytest
+
+from hub import bootstrap
+
+
+@pytest.fixture
+def site_tree(db):
+    """The hub as `make run` builds it (without demo logins): locales, pages, taxonomy, groups."""
+    bootstrap.run(demo_logins=False)
+    from hub.models import HomePage
+
+    return HomePage.objects.get(depth=2, locale__language_code="en")
+
+
+@pytest.fixture
+def section(site_tree):
+    """Look up a top-level section page by its model, e.g. section(StoryIndexPage)."""
+
+    def get(model):
+        return model.objects.child_of(site_tree).get()
+
+    return get
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    """A user in the named groups (by name), with password 'pw'."""
+    from django.contrib.auth.models import Group
+
+    def make(username, *group_names):
+        user = django_user_model.objects.create_user(username=username, password="pw")
+        user.groups.add(*Group.objects.filter(name__in=group_names))
+        return user
+
+    return make

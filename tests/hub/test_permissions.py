@@ -1,0 +1,96 @@
+"""Each group holds the permissions its role needs, and no more."""
+
+import pytest
+from wagtail.models import Page
+
+from casestudies.models import CaseStudyIndexPage
+from hub import bootstrap
+from stories.models import StoryIndexPage
+from toolkits.models import ToolkitIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def perms(user, page):
+    return page.permissions_for_user(user)
+
+
+def actions(user, page):
+    """The page actions a user's groups grant on a page (e.g. {"add"}), whatever its children."""
+    return perms(user, page).permissions
+
+
+def test_experts_can_draft_stories_but_never_publish(site_tree, section, make_user):
+    expert = make_user("expert", bootstrap.EXPERTS)
+    stories = section(StoryIndexPage)
+
+    assert expert.has_perm("wagtailadmin.access_admin")
+    assert actions(expert, stories) == {"add"}
+    assert not perms(expert, stories).can_publish_subpage()
+    assert not perms(expert, stories).can_edit()
+    assert not perms(expert, site_tree).can_edit()
+    assert actions(expert, section(CaseStudyIndexPage)) == set()
+
+
+def test_forum_members_draft_only_in_toolkits(site_tree, section, make_user):
+    member = make_user("member", bootstrap.FORUM_MEMBERS)
+
+    assert actions(member, section(ToolkitIndexPage)) == {"add"}
+    assert not perms(member, section(ToolkitIndexPage)).can_publish_subpage()
+    assert actions(member, section(StoryIndexPage)) == set()
+
+
+def test_moderators_publish_stories_only(site_tree, section, make_user):
+    moderator = make_user("moderator", bootstrap.MODERATORS)
+
+    assert actions(moderator, section(StoryIndexPage)) == {
+        "add",
+        "change",
+        "publish",
+        "lock",
+        "unlock",
+    }
+    assert perms(moderator, section(StoryIndexPage)).can_publish()
+    assert not perms(moderator, section(CaseStudyIndexPage)).can_publish()
+    assert not perms(moderator, site_tree).can_edit()
+
+
+def test_editors_run_the_whole_site(site_tree, section, make_user):
+    editor = make_user("editor", bootstrap.EDITORS)
+
+    for page in [site_tree, *site_tree.get_children()]:
+        assert perms(editor, page).can_publish()
+    assert editor.has_perm("hub.change_principle")
+    assert editor.has_perm("taggit.add_tag")
+    assert not editor.is_superuser
+
+
+def test_translators_translate_and_edit_but_do_not_publish(site_tree, section, make_user):
+    translator = make_user("translator", bootstrap.TRANSLATORS)
+
+    assert translator.has_perm("wagtail_localize.submit_translation")
+    assert perms(translator, site_tree).can_edit()
+    assert not perms(translator, site_tree).can_publish()
+    assert not perms(translator, section(StoryIndexPage)).can_publish_subpage()
+    assert not translator.has_perm("hub.delete_principle")
+
+
+def test_an_expert_cannot_publish_through_the_admin(client, site_tree, section, make_user):
+    """A real admin request: an expert's attempt to edit and publish the home page is refused."""
+    make_user("expert", bootstrap.EXPERTS)
+    client.login(username="expert", password="pw")
+
+    assert client.get("/admin/").status_code == 200
+    response = client.post(
+        f"/admin/pages/{site_tree.pk}/edit/",
+        {"title": "Taken over", "slug": "home", "action-publish": "1"},
+    )
+
+    assert response.status_code in (302, 403)
+    assert Page.objects.get(pk=site_tree.pk).title != "Taken over"
+
+
+def test_anonymous_visitors_cannot_reach_the_admin(client, site_tree):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ToolkitsConfig(AppConfig):
+    name = "toolkits"
+    verbose_name = _("Toolkits")
+    default_auto_field = "django.db.models.BigAutoField"
