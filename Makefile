@@ -31,6 +31,7 @@ run: setup
 
 ## Migrate and load the demo content without serving (used by run and by the benchmark)
 setup: $(VENV)/.installed
+	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bootstrap_hub
 
@@ -40,6 +41,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py compile_translations
 	scripts/run-tests.sh $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev

@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -60,44 +60,65 @@ def search_page(context):
     return SearchPage.objects.child_of(home).live().first()
 
 
+def live_versions(context):
+    """{language code: live page} for the current page (or, off the page tree, the home page)."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = localized_home(context.get("request"))
+    if page is None:
+        return {}
+    if "_hub_live_versions" not in context.render_context:
+        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        context.render_context["_hub_live_versions"] = {
+            version.locale.language_code: version for version in versions
+        }
+    return context.render_context["_hub_live_versions"]
+
+
+def language_name(code):
+    """A language's name in that language ("Cymraeg", "Español"), as a switcher should show it."""
+    with translation.override(code):
+        return str(dict(settings.LANGUAGES)[code])
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in every language it exists in; otherwise to each language's home."""
+    """Links to this page in every language it exists in."""
     request = context.get("request")
-    page = context.get("page")
     current = translation.get_language()
-    names = dict(settings.LANGUAGES)
-    links = []
-    if isinstance(page, Page):
-        versions = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+    versions = live_versions(context)
+    links = [
+        {
+            "code": code,
+            "label": language_name(code),
+            "url": versions[code].get_url(request=request),
+            "current": code == current,
         }
-    else:
-        home = localized_home(request)
-        versions = {}
-        if home is not None:
-            versions = {
-                p.locale.language_code: p
-                for p in home.get_translations(inclusive=True).live().select_related("locale")
-            }
-    for code, _name in settings.LANGUAGES:
-        target = versions.get(code)
-        if target is None:
-            continue
-        with translation.override(code):
-            label = str(names[code])
-        links.append(
-            {
-                "code": code,
-                "label": label,
-                "url": target.get_url(request=request),
-                "current": code == current,
-            }
-        )
+        for code, _name in settings.LANGUAGES
+        if code in versions
+    ]
     return {"links": links if len(links) > 1 else [], "request": request}
 
 
-@register.simple_tag
-def active_locale():
-    return Locale.get_active()
+@register.inclusion_tag("includes/alternates.html", takes_context=True)
+def hreflang_alternates(context):
+    """<link rel="alternate" hreflang> for each language version, for search engines."""
+    request = context.get("request")
+    versions = live_versions(context)
+    alternates = [
+        {"code": code, "url": page.get_full_url(request=request)} for code, page in versions.items()
+    ]
+    default = versions.get(settings.LANGUAGE_CODE)
+    return {
+        "alternates": alternates if len(alternates) > 1 else [],
+        "default_url": default.get_full_url(request=request) if default else None,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    """The language the page's content is written in: its locale, else the interface language."""
+    page = context.get("page")
+    if isinstance(page, Page):
+        return page.locale.language_code
+    return translation.get_language()
