@@ -1,0 +1,54 @@
+"""Search that survives its backend.
+
+With ELASTICSEARCH_URL set, Elasticsearch answers queries and the database index is kept in step
+(both backends auto-update). If the cluster is unreachable or errors, the same query is answered
+from the database index with a logged warning: a search outage never takes a page down.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.paginator import Paginator
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_BACKEND = "database"
+
+
+def _backend_errors():
+    errors = []
+    try:
+        from elastic_transport import TransportError
+
+        errors.append(TransportError)
+    except ImportError:  # pragma: no cover - the client is a declared dependency
+        pass
+    try:
+        from elasticsearch import ApiError
+
+        errors.append(ApiError)
+    except ImportError:  # pragma: no cover
+        pass
+    return tuple(errors)
+
+
+BACKEND_ERRORS = _backend_errors()
+
+
+def _evaluated_page(results, page_number, per_page):
+    # Search results are lazy: count and slice here, inside the caller's error handling.
+    page = Paginator(results, per_page).get_page(page_number)
+    page.object_list = list(page.object_list)
+    return page
+
+
+def search_page(queryset, terms, page_number=1, per_page=20, **search_kwargs):
+    """One page of `queryset.search(terms)`, from the database index if the main backend fails."""
+    try:
+        return _evaluated_page(queryset.search(terms, **search_kwargs), page_number, per_page)
+    except BACKEND_ERRORS as error:
+        if FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
+            raise
+        logger.warning("Search backend failed, answering from the database index: %s", error)
+        results = queryset.search(terms, backend=FALLBACK_BACKEND, **search_kwargs)
+        return _evaluated_page(results, page_number, per_page)
