@@ -35,20 +35,25 @@ def _backend_errors():
 BACKEND_ERRORS = _backend_errors()
 
 
-def _evaluated_page(results, page_number, per_page):
-    # Search results are lazy: count and slice here, inside the caller's error handling.
-    page = Paginator(results, per_page).get_page(page_number)
-    page.object_list = list(page.object_list)
-    return page
-
-
-def search_page(queryset, terms, page_number=1, per_page=20, **search_kwargs):
-    """One page of `queryset.search(terms)`, from the database index if the main backend fails."""
+def with_fallback(operation):
+    """operation(backend_name) on the main backend; on its failure, on the database backend."""
     try:
-        return _evaluated_page(queryset.search(terms, **search_kwargs), page_number, per_page)
+        return operation("default")
     except BACKEND_ERRORS as error:
         if FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
             raise
         logger.warning("Search backend failed, answering from the database index: %s", error)
-        results = queryset.search(terms, backend=FALLBACK_BACKEND, **search_kwargs)
-        return _evaluated_page(results, page_number, per_page)
+        return operation(FALLBACK_BACKEND)
+
+
+def search_page(queryset, terms, page_number=1, per_page=20, **search_kwargs):
+    """One page of `queryset.search(terms)`, from the database index if the main backend fails."""
+
+    def evaluated_page(backend):
+        # Search results are lazy: count and slice here, inside with_fallback's error handling.
+        results = queryset.search(terms, backend=backend, **search_kwargs)
+        page = Paginator(results, per_page).get_page(page_number)
+        page.object_list = list(page.object_list)
+        return page
+
+    return with_fallback(evaluated_page)

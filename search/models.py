@@ -1,16 +1,23 @@
 """The site-wide search page. One per locale, at /<lang>/search/."""
 
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from hub.models import SectionPage
-from search.backends import search_page
+from search.backends import search_page, with_fallback
+from search.facets import content_type_options, parse_content_type
 from search.query import clean_query, display_query
+from search.snippets import highlight, snippet_source
+from search.suggestions import known_terms, popular_searches, spelling_hint
 
 RESULTS_PER_PAGE = 20
+AUTOCOMPLETE_LIMIT = 8
 
 
-class SearchPage(SectionPage):
+class SearchPage(RoutablePageMixin, SectionPage):
     """Search across every public content type of the visitor's language."""
 
     template = "search/search_page.html"
@@ -32,15 +39,85 @@ class SearchPage(SectionPage):
         """Pages matching the query, best first (lazy: backend errors surface when evaluated)."""
         return self.search_queryset().search(clean_query(query))
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @re_path(r"^$")
+    def results(self, request):
+        return self.render(request, context_overrides=self.results_context(request))
+
+    def results_context(self, request):
         query = display_query(request.GET.get("q"))
         terms = clean_query(query)
-        results = None
-        if terms:
-            # A missing, malformed or out-of-range page number gives a real page, never an error.
-            results = search_page(
-                self.search_queryset(), terms, request.GET.get("page"), RESULTS_PER_PAGE
+        selected_type = parse_content_type(request.GET.get("type"))
+        context = {"query": query, "terms": terms, "selected_type": selected_type}
+        if not terms:
+            return context
+
+        everything = self.search_queryset()
+        matching = everything
+        if selected_type is not None:
+            matching = everything.filter(content_type=selected_type)
+        results = search_page(matching, terms, request.GET.get("page"), RESULTS_PER_PAGE)
+        results.object_list = self.with_snippets(results.object_list, terms)
+        context.update(
+            results=results,
+            type_options=with_fallback(
+                lambda backend: content_type_options(
+                    everything.search(terms, backend=backend), selected_type
+                )
+            ),
+            promotions=self.promotions(terms),
+        )
+        if request.GET.get("page") in (None, "", "1"):  # a new search, not a later page of one
+            Query.get(terms).add_hit()
+        if not results.paginator.count:
+            titles = everything.values_list("title", flat=True)
+            context.update(
+                hint=spelling_hint(terms, known_terms(titles)),
+                popular=popular_searches(exclude=terms),
+                sections=self.get_parent().get_children().live().public().in_menu(),
             )
-        context.update(query=query, results=results)
         return context
+
+    def with_snippets(self, pages, terms):
+        """The results as specific pages (one query per page type), each with a snippet."""
+        specific = {
+            page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
+        }
+        words = terms.split()
+        hits = []
+        for page in pages:
+            page = specific.get(page.pk, page)
+            page.search_snippet = highlight(snippet_source(page), words)
+            hits.append(page)
+        return hits
+
+    def promotions(self, terms):
+        """Editors' promoted results for this query, in this language (or external links)."""
+        promoted = SearchPromotion.objects.filter(query__query_string=terms).select_related("page")
+        return [
+            promotion
+            for promotion in promoted
+            if promotion.page is None
+            or (promotion.page.live and promotion.page.locale_id == self.locale_id)
+        ]
+
+    @path("autocomplete/")
+    def autocomplete(self, request):
+        """Title suggestions as JSON for the header search box (progressive enhancement)."""
+        terms = clean_query(request.GET.get("q"))
+        suggestions = []
+        if terms:
+            pages = with_fallback(
+                lambda backend: list(
+                    self.search_queryset().autocomplete(terms, backend=backend)[:AUTOCOMPLETE_LIMIT]
+                )
+            )
+            suggestions = [
+                {
+                    "title": page.title,
+                    "url": page.get_url(request=request),
+                    "type": str(page.specific_class._meta.verbose_name).capitalize(),
+                }
+                for page in pages
+                if page.specific_class is not None
+            ]
+        return JsonResponse({"query": terms, "results": suggestions})
