@@ -1,26 +1,471 @@
 """The case-study catalogue, the principles section and the resource library."""
 
+from django import forms
+from django.db import models
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
 
-from hub.models import SectionPage
+from casestudies.blocks import CaseStudyBodyBlock, EvidenceBlock, LearningPointBlock, LinkBlock
+from hub.blocks import BodyStreamBlock
+from hub.models import SectionPage, Strength, TaxonomyTerm
+
+
+class Country(models.TextChoices):
+    ENGLAND = "england", _("England")
+    SCOTLAND = "scotland", _("Scotland")
+    WALES = "wales", _("Wales")
+    NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
+    UK_WIDE = "uk-wide", _("UK-wide")
+    AUSTRALIA = "australia", _("Australia")
+    USA = "usa", _("USA")
+    INTERNATIONAL = "international", _("International")
+
+
+class Depth(models.TextChoices):
+    """How far a service goes: from describing co-production to transforming the service."""
+
+    DESCRIPTIVE = "descriptive", _("Descriptive")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    TRANSFORMATIVE = "transformative", _("Transformative")
+    NOT_ASSESSED = "not_assessed", _("Not assessed")
+
+
+class ResourceType(models.TextChoices):
+    RESEARCH = "research", _("Research")
+    PRACTICAL_TOOL = "practical_tool", _("Practical tool")
+    MULTIMEDIA = "multimedia", _("Multimedia")
+
+
+class Sector(TaxonomyTerm):
+    """Where a service sits, e.g. adult social care or primary health care."""
+
+    panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("order")]
+    search_fields = [index.SearchField("name"), index.FilterField("locale")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_sector_key_locale")
+        ]
+
+
+class ClientGroup(TaxonomyTerm):
+    """Who a service is for, e.g. older people or carers."""
+
+    panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("order")]
+    search_fields = [index.SearchField("name"), index.FilterField("locale")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("client group")
+        verbose_name_plural = _("client groups")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_clientgroup_key_locale")
+        ]
+
+
+class CaseStudyPageTag(TaggedItemBase):
+    """Keywords of case studies, from the one Tag vocabulary shared across the hub."""
+
+    content_object = ParentalKey(
+        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ResourcePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "casestudies.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+def live_in_locale(queryset, locale_id):
+    return queryset.live().public().filter(locale_id=locale_id)
 
 
 class CaseStudyIndexPage(SectionPage):
     """Case studies: the browsable catalogue."""
 
+    template = "casestudies/case_study_index_page.html"
+    subpage_types = ["casestudies.CaseStudyPage"]
+
     class Meta:
         verbose_name = _("case study index page")
+
+    def get_context(self, request, *args, **kwargs):
+        # The facets, search and paging live in casestudies.filters, not in the model.
+        from casestudies.filters import Catalogue
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context["catalogue"] = Catalogue(self, request.GET, base_url=self.get_url(request))
+        return context
+
+
+class CaseStudyPage(Page):
+    """A real service, rated against the six principles of co-production."""
+
+    short_name = models.CharField(
+        max_length=80, blank=True, help_text=_("A short name for cards and links, e.g. 'RUILS'.")
+    )
+    summary = models.TextField(
+        max_length=600, help_text=_("One to three plain sentences: what the service does.")
+    )
+    location = models.CharField(max_length=200, help_text=_("Town, city or area."))
+    country = models.CharField(max_length=20, choices=Country.choices)
+    sector = models.ForeignKey(
+        Sector, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    client_groups = ParentalManyToManyField(ClientGroup, blank=True, related_name="+")
+    keywords = ClusterTaggableManager(
+        through=CaseStudyPageTag, blank=True, verbose_name=_("keywords")
+    )
+    # Not "depth": Page already has a tree depth.
+    depth_level = models.CharField(
+        _("depth"),
+        max_length=20,
+        choices=Depth.choices,
+        default=Depth.NOT_ASSESSED,
+        help_text=_("Descriptive, intermediate or transformative co-production."),
+    )
+    key_learning = StreamField(
+        [("point", LearningPointBlock())],
+        blank=True,
+        help_text=_("What others can learn from this service, each with reflective questions."),
+    )
+    body = StreamField(CaseStudyBodyBlock(), blank=True)
+    evaluated = models.BooleanField(
+        default=False, help_text=_("Tick if the service has had a formal evaluation.")
+    )
+    evidence = StreamField(
+        [("evidence", EvidenceBlock())], blank=True, verbose_name=_("evidence of impact")
+    )
+    links = StreamField([("link", LinkBlock())], blank=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("short_name"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("location"), FieldPanel("country")]),
+                FieldPanel("sector"),
+                FieldPanel("client_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("keywords"),
+            ],
+            heading=_("Where and who"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("principle_ratings", min_num=0, max_num=6, label=_("Principle")),
+                FieldPanel("depth_level"),
+            ],
+            heading=_("Principles and depth"),
+            help_text=_("Rate each of the six principles from 0 (none) to 3 (strong)."),
+        ),
+        FieldPanel("key_learning"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("evaluated"), FieldPanel("evidence")], heading=_("Evidence of impact")
+        ),
+        FieldPanel("links"),
+        InlinePanel("see_also", label=_("See also")),
+        FieldPanel("last_reviewed"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_name", boost=2),
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("location"),
+        index.SearchField("key_learning"),
+        index.SearchField("body"),
+        index.SearchField("evidence"),
+        index.AutocompleteField("short_name"),
+        index.FilterField("country"),
+        index.FilterField("depth_level"),
+        index.FilterField("evaluated"),
+        index.FilterField("last_reviewed"),
+        index.RelatedFields("sector", [index.SearchField("name")]),
+        index.RelatedFields("client_groups", [index.SearchField("name")]),
+        index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
+        index.RelatedFields(
+            "principle_ratings", [index.RelatedFields("principle", [index.SearchField("name")])]
+        ),
+    ]
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+    template = "casestudies/case_study_page.html"
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    @property
+    def display_name(self):
+        return self.short_name or self.title
+
+    def rating_map(self):
+        """{Principle: strength}, from the (usually prefetched) ratings, in principle order."""
+        ratings = sorted(self.principle_ratings.all(), key=lambda r: r.principle.order)
+        return {rating.principle: rating.strength for rating in ratings}
+
+    def related_resources(self, limit=6):
+        """Resources chosen for this case study first, then those sharing the most keywords."""
+        chosen = live_in_locale(ResourcePage.objects, self.locale_id).filter(
+            related_case_studies__case_study=self
+        )
+        chosen = list(chosen.order_by("title"))
+        tag_ids = [tag.pk for tag in self.keywords.all()]
+        shared = (
+            live_in_locale(ResourcePage.objects, self.locale_id)
+            .exclude(pk__in=[r.pk for r in chosen])
+            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+            .filter(shared__gt=0)
+            .order_by("-shared", "title")
+        )
+        return (chosen + list(shared[:limit]))[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index_page"] = self.get_parent().specific
+        context["see_also_pages"] = [
+            item.target for item in self.see_also.all() if item.target.live
+        ]
+        context["resources"] = self.related_resources()
+        context["principles"] = principles_for_locale(self.locale_id)
+        return context
+
+
+class PrincipleRating(Orderable):
+    """How strongly a case study shows one principle (0 none ... 3 strong)."""
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="principle_ratings")
+    principle = models.ForeignKey("hub.Principle", on_delete=models.CASCADE, related_name="+")
+    strength = models.PositiveSmallIntegerField(choices=Strength.choices)
+
+    panels = [FieldRowPanel([FieldPanel("principle"), FieldPanel("strength")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("principle rating")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "principle"], name="unique_rating_per_principle"
+            )
+        ]
+
+
+class SeeAlso(Orderable):
+    """A hand-picked link from one case study to another."""
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="see_also")
+    target = models.ForeignKey(
+        CaseStudyPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("case study")
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("see also")
 
 
 class PrincipleIndexPage(SectionPage):
     """The six principles of co-production."""
 
+    template = "casestudies/principle_index_page.html"
+    subpage_types = ["casestudies.PrinciplePage"]
+
     class Meta:
         verbose_name = _("principle index page")
+
+    def get_listing(self):
+        return super().get_listing().select_related("principlepage__principle")
+
+
+class PrinciplePage(Page):
+    """What one principle means, the questions it raises, and the services strongest in it."""
+
+    principle = models.ForeignKey(
+        "hub.Principle", on_delete=models.PROTECT, related_name="+", verbose_name=_("principle")
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text=_("What the principle means in practice. Its short description is shown first."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("principle"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields(
+            "principle", [index.SearchField("name"), index.SearchField("short_description")]
+        ),
+    ]
+
+    parent_page_types = ["casestudies.PrincipleIndexPage"]
+    subpage_types = []
+    template = "casestudies/principle_page.html"
+
+    class Meta:
+        verbose_name = _("principle page")
+
+    def strongest_case_studies(self, limit=12):
+        """Live case studies of this language rated highest in this principle (strength 2+)."""
+        return (
+            live_in_locale(CaseStudyPage.objects, self.locale_id)
+            .filter(
+                principle_ratings__principle__key=self.principle.key,
+                principle_ratings__strength__gte=Strength.DEVELOPING,
+            )
+            .annotate(
+                strength=models.Max(
+                    "principle_ratings__strength",
+                    filter=Q(principle_ratings__principle__key=self.principle.key),
+                )
+            )
+            .select_related("sector")
+            .prefetch_related("principle_ratings__principle", "tagged_items__tag")
+            .order_by("-strength", "title")[:limit]
+        )
+
+    def related_resources(self, case_studies, limit=6):
+        """Resources sharing the most keywords with the case studies strongest in this principle."""
+        tag_ids = {item.tag_id for page in case_studies for item in page.tagged_items.all()}
+        return (
+            live_in_locale(ResourcePage.objects, self.locale_id)
+            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+            .filter(shared__gt=0)
+            .order_by("-shared", "title")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        case_studies = list(self.strongest_case_studies())
+        index_page = CaseStudyIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        context.update(
+            case_studies=case_studies,
+            resources=self.related_resources(case_studies),
+            case_study_index=index_page,
+            all_principles=principles_for_locale(self.locale_id),
+        )
+        return context
+
+
+def principles_for_locale(locale_id):
+    """The principles in a language, falling back to the default language's when untranslated."""
+    from hub.models import Principle
+
+    principles = list(Principle.objects.filter(locale_id=locale_id))
+    if not principles:
+        from wagtail.models import Locale
+
+        principles = list(Principle.objects.filter(locale=Locale.get_default()))
+    return principles
 
 
 class ResourceIndexPage(SectionPage):
     """The resource library: research, practical tools and multimedia."""
 
+    template = "casestudies/resource_index_page.html"
+    subpage_types = ["casestudies.ResourcePage"]
+    per_page = 50
+
     class Meta:
         verbose_name = _("resource index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from casestudies.filters import ResourceLibrary
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context["library"] = ResourceLibrary(self, request.GET, base_url=self.get_url(request))
+        return context
+
+
+class ResourcePage(Page):
+    """A report, tool or film worth reading, with why it is useful."""
+
+    resource_type = models.CharField(
+        _("type"), max_length=20, choices=ResourceType.choices, default=ResourceType.RESEARCH
+    )
+    authors = models.CharField(max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    # Not "url": Page.url is the page's own address.
+    external_url = models.URLField(_("external link"), max_length=500, blank=True)
+    keywords = ClusterTaggableManager(
+        through=ResourcePageTag, blank=True, verbose_name=_("keywords")
+    )
+    why_useful = models.TextField(_("why it is useful"), max_length=1000)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("resource_type"),
+        MultiFieldPanel(
+            [
+                FieldPanel("authors"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("publisher")]),
+                FieldPanel("external_url"),
+            ],
+            heading=_("Publication"),
+        ),
+        FieldPanel("why_useful"),
+        FieldPanel("keywords"),
+        InlinePanel("related_case_studies", label=_("Related case study")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("authors"),
+        index.SearchField("publisher"),
+        index.SearchField("why_useful"),
+        index.FilterField("resource_type"),
+        index.FilterField("year"),
+        index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
+    ]
+
+    parent_page_types = ["casestudies.ResourceIndexPage"]
+    subpage_types = []
+    template = "casestudies/resource_page.html"
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def related_case_study_pages(self, limit=6):
+        """Case studies chosen for this resource first, then those sharing the most keywords."""
+        chosen = list(
+            live_in_locale(CaseStudyPage.objects, self.locale_id)
+            .filter(pk__in=[item.case_study_id for item in self.related_case_studies.all()])
+            .order_by("title")
+        )
+        tag_ids = [tag.pk for tag in self.keywords.all()]
+        shared = (
+            live_in_locale(CaseStudyPage.objects, self.locale_id)
+            .exclude(pk__in=[p.pk for p in chosen])
+            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+            .filter(shared__gt=0)
+            .order_by("-shared", "title")
+        )
+        return (chosen + list(shared[:limit]))[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = self.related_case_study_pages()
+        context["index_page"] = self.get_parent().specific
+        return context
+
+
+class ResourceCaseStudy(Orderable):
+    """A case study a resource is about or informs."""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="related_case_studies")
+    case_study = models.ForeignKey(
+        CaseStudyPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("case study")
+    )
+
+    panels = [FieldPanel("case_study")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related case study")

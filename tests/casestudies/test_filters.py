@@ -1,0 +1,252 @@
+"""The catalogue listing: facet counts under combined filters, bad URLs, paging, query bound."""
+
+import pytest
+
+from casestudies.filters import PER_PAGE
+from tests.casestudies.factories import CaseStudyPageFactory, ClientGroupFactory, SectorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def counts(catalogue, facet_name):
+    return {o.value: o.count for o in catalogue.facet[facet_name].options}
+
+
+@pytest.fixture
+def four_cases(catalogue_index):
+    """A/B/C/D chosen so that each facet gives different counts under combined filters."""
+    mh = SectorFactory(key="mental-health", name="Mental health")
+    asc = SectorFactory(key="adult-social-care", name="Adult social care")
+    older = ClientGroupFactory(key="older-people", name="Older people")
+    carers = ClientGroupFactory(key="carers", name="Carers")
+    make = CaseStudyPageFactory
+    return {
+        "A": make(
+            parent=catalogue_index,
+            title="Alpha",
+            keywords=["Peer Support", "Co-design"],
+            ratings={"networks": 3, "assets": 1},
+            depth_level="transformative",
+            sector=mh,
+            country="england",
+            evaluated=True,
+            client_groups=[older],
+        ),
+        "B": make(
+            parent=catalogue_index,
+            title="Bravo",
+            keywords=["Peer Support"],
+            ratings={"networks": 2, "assets": 3},
+            depth_level="intermediate",
+            sector=mh,
+            country="scotland",
+            evaluated=False,
+            client_groups=[older, carers],
+        ),
+        "C": make(
+            parent=catalogue_index,
+            title="Charlie",
+            keywords=["Co-design"],
+            ratings={"networks": 3, "assets": 3},
+            depth_level="transformative",
+            sector=asc,
+            country="england",
+            evaluated=True,
+            client_groups=[carers],
+        ),
+        "D": make(
+            parent=catalogue_index,
+            title="Delta",
+            ratings={"networks": 0},
+            depth_level="descriptive",
+            sector=asc,
+            country="wales",
+        ),
+    }
+
+
+def get_catalogue(client, index, query=""):
+    response = client.get(index.url + query)
+    assert response.status_code == 200
+    return response, response.context["catalogue"]
+
+
+def titles(catalogue):
+    return [page.title for page in catalogue.pages]
+
+
+def test_unfiltered_listing_shows_every_live_case_study_in_title_order(
+    client, catalogue_index, four_cases
+):
+    four_cases["D"].unpublish()
+    _, catalogue = get_catalogue(client, catalogue_index)
+    assert titles(catalogue) == ["Alpha", "Bravo", "Charlie"]
+    assert counts(catalogue, "country") == {
+        "england": 2,
+        "scotland": 1,
+        "wales": 0,
+        "northern-ireland": 0,
+        "uk-wide": 0,
+        "australia": 0,
+        "usa": 0,
+        "international": 0,
+    }
+
+
+def test_facet_counts_under_combined_filters(client, catalogue_index, four_cases):
+    _, catalogue = get_catalogue(
+        client, catalogue_index, "?keyword=peer-support&principle=networks&strength=2"
+    )
+    assert titles(catalogue) == ["Alpha", "Bravo"]
+    # Ticked facets: how many of the current results also have the option.
+    assert counts(catalogue, "keyword") == {"co-design": 1, "peer-support": 2}
+    assert counts(catalogue, "principle")["networks"] == 2
+    assert counts(catalogue, "principle")["assets"] == 1  # only Bravo is assets 2+
+    # Single-choice facets: how many results choosing that option would give.
+    assert counts(catalogue, "depth") == {
+        "descriptive": 0,
+        "intermediate": 1,
+        "transformative": 1,
+        "not_assessed": 0,
+    }
+    assert counts(catalogue, "sector") == {"mental-health": 2, "adult-social-care": 0}
+    assert counts(catalogue, "client_group") == {"older-people": 2, "carers": 1}
+    assert counts(catalogue, "evaluated") == {"yes": 1, "no": 1}
+
+    _, catalogue = get_catalogue(
+        client,
+        catalogue_index,
+        "?keyword=peer-support&principle=networks&strength=2&depth=transformative",
+    )
+    assert titles(catalogue) == ["Alpha"]
+    # Depth's own counts ignore the depth choice, so the visitor can see the alternatives.
+    assert counts(catalogue, "depth")["intermediate"] == 1
+    assert counts(catalogue, "country") == {**counts(catalogue, "country"), "england": 1}
+    assert counts(catalogue, "country")["scotland"] == 0
+    assert dict(catalogue.strength_counts) == {"1": 1, "2": 1, "3": 1}
+
+
+def test_default_minimum_strength_is_strong(client, catalogue_index, four_cases):
+    _, catalogue = get_catalogue(client, catalogue_index, "?principle=networks")
+    assert titles(catalogue) == ["Alpha", "Charlie"]
+    _, catalogue = get_catalogue(client, catalogue_index, "?principle=networks&principle=assets")
+    assert titles(catalogue) == ["Charlie"]
+
+
+def test_counts_are_shown_beside_options_and_the_form_is_a_shareable_get_form(
+    client, catalogue_index, four_cases
+):
+    response, _ = get_catalogue(client, catalogue_index, "?keyword=peer-support")
+    html = response.content.decode()
+    assert 'method="get"' in html
+    assert 'value="peer-support" checked' in html
+    assert 'Co-design <span class="facet__count">(1' in html
+    assert "Clear filters" in html
+
+
+def test_search_within_the_catalogue_narrows_results_and_counts(
+    client, catalogue_index, four_cases
+):
+    _, catalogue = get_catalogue(client, catalogue_index, "?q=charlie")
+    assert titles(catalogue) == ["Charlie"]
+    assert catalogue.sort == "relevance"
+    assert counts(catalogue, "country")["england"] == 1
+
+
+def test_sort_by_recently_reviewed_puts_unreviewed_last(client, catalogue_index, four_cases):
+    import datetime
+
+    for name, day in (("A", 1), ("C", 20)):
+        page = four_cases[name]
+        page.last_reviewed = datetime.date(2025, 1, day)
+        page.save()
+    _, catalogue = get_catalogue(client, catalogue_index, "?sort=reviewed")
+    assert titles(catalogue) == ["Charlie", "Alpha", "Bravo", "Delta"]
+
+
+def test_empty_result_explains_itself_and_offers_to_remove_each_filter(
+    client, catalogue_index, four_cases
+):
+    response, catalogue = get_catalogue(
+        client, catalogue_index, "?keyword=co-design&country=scotland"
+    )
+    assert catalogue.total == 0
+    html = response.content.decode()
+    assert "No case study matches everything you chose" in html
+    relax = {f.value_label: (f.remove_url, f.count_without) for f in catalogue.active_filters()}
+    assert relax["Co-design"][1] == 1  # Scotland alone: Bravo
+    assert relax["Scotland"][1] == 2  # Co-design alone: Alpha, Charlie
+    assert "country=scotland" in relax["Co-design"][0]
+    assert "keyword" not in relax["Co-design"][0]
+    assert "Remove “Keyword: Co-design” to see 1 case study" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?keyword=no-such-keyword",
+        "?principle=networks&strength=abc",
+        "?strength=9",
+        "?page=9999",
+        "?page=abc",
+        "?sort=bogus",
+        "?depth=deep&sector=nowhere&client_group=x&country=mars&evaluated=maybe",
+        "?principle=%00&q=%22%27()*",
+        "?keyword=" + "x" * 5000,
+    ],
+)
+def test_bad_filter_values_give_a_clean_page(client, catalogue_index, four_cases, query):
+    response = client.get(catalogue_index.url + query)
+    assert response.status_code == 200
+    catalogue = response.context["catalogue"]
+    assert catalogue.total in (4, 2)  # bad values are left out, not applied
+
+
+def test_bad_values_are_reported_to_the_visitor(client, catalogue_index, four_cases):
+    response, catalogue = get_catalogue(
+        client, catalogue_index, "?keyword=nonsense&strength=abc&page=9999"
+    )
+    assert catalogue.total == 4
+    assert catalogue.page.number == 1  # the last page there is
+    html = response.content.decode()
+    assert "were not recognised" in html
+    assert "keyword = “nonsense”" in html
+    assert "strength = “abc”" in html
+
+
+def test_listing_pages_fifty_at_a_time(client, catalogue_index):
+    for n in range(PER_PAGE + 5):
+        CaseStudyPageFactory(parent=catalogue_index, title=f"Case {n:03d}")
+    _, catalogue = get_catalogue(client, catalogue_index, "?page=2")
+    assert catalogue.total == PER_PAGE + 5
+    assert titles(catalogue) == [f"Case {n:03d}" for n in range(PER_PAGE, PER_PAGE + 5)]
+
+
+# The whole catalogue page renders in at most this many queries, however many case studies there
+# are (30 measured without a search, 31 with): the catalogue takes about 13 (facet rows in 4,
+# taxonomy in 3, the 50 pages shown with their ratings, principles, keywords and sector in 3,
+# search in 1); the rest is the site chrome
+# (menus, breadcrumbs, language links, settings), which does not depend on the listing.
+QUERY_BOUND = 32
+
+
+@pytest.mark.parametrize("how_many", [PER_PAGE + 10, 3 * PER_PAGE])
+def test_listing_renders_in_a_bounded_number_of_queries(
+    client, catalogue_index, django_assert_max_num_queries, how_many
+):
+    sector = SectorFactory(key="mental-health")
+    group = ClientGroupFactory(key="carers")
+    for n in range(how_many):
+        CaseStudyPageFactory(
+            parent=catalogue_index,
+            ratings={"networks": n % 4, "assets": 3},
+            keywords=["Peer Support", f"Keyword {n % 7}"],
+            sector=sector,
+            client_groups=[group],
+        )
+    client.get(catalogue_index.url)  # warm the site-root cache, as on a running site
+    for query in ("", "?keyword=peer-support&principle=assets&depth=intermediate", "?q=case"):
+        with django_assert_max_num_queries(QUERY_BOUND):
+            response = client.get(catalogue_index.url + query)
+        assert response.status_code == 200
+        assert len(response.context["catalogue"].pages) == PER_PAGE
