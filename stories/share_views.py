@@ -1,0 +1,407 @@
+"""'Share your story' without an account, and the contributor's private status page.
+
+The form runs on the server, one step per page, so it works without JavaScript. What a person
+types is kept in their session from the moment they press a button, whether or not the step is
+complete, so an error or going back never loses anything. Nothing reaches the database until
+they press Send on the last step; then the session copy is deleted.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_protect
+
+from stories import ratelimit
+from stories.share_forms import (
+    MAX_MOMENTS,
+    AboutForm,
+    ConsentForm,
+    MattersForm,
+    MomentForm,
+    SendForm,
+)
+
+SESSION_KEY = "story_share"
+SENT_KEY = "story_share_sent"
+START_MOMENTS = 3
+
+STEPS = [
+    ("about", gettext_lazy("About you")),
+    ("day", gettext_lazy("Your day")),
+    ("matters", gettext_lazy("What matters to you")),
+    ("consent", gettext_lazy("Saying yes")),
+    ("check", gettext_lazy("Check and send")),
+]
+STEP_NAMES = [name for name, _label in STEPS]
+
+
+def no_store(response):
+    """Private pages: never cached, never indexed, never leak their URL to another site.
+
+    "same-origin", not "no-referrer": with no referrer at all browsers send "Origin: null" on
+    the form's own posts, which Django's CSRF check rightly refuses.
+    """
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+# Session storage ------------------------------------------------------------------------------
+
+
+def draft(request):
+    return request.session.get(SESSION_KEY) or {}
+
+
+def save_draft(request, data):
+    request.session[SESSION_KEY] = data
+    request.session.modified = True
+
+
+def raw_values(form, post):
+    """What was typed into a form's fields, valid or not, in a shape that fits the session."""
+    values = {}
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if getattr(field.widget, "allow_multiple_selected", False):
+            values[name] = post.getlist(key)
+        elif isinstance(field, forms.FileField):
+            continue  # pictures are checked and kept separately (store_moments)
+        elif isinstance(field, forms.BooleanField):
+            values[name] = key in post
+        else:
+            values[name] = post.get(key, "")
+    return values
+
+
+def mark_errors(form):
+    """Tie each error message to its field for screen readers (ids used in field.html)."""
+    for name in form.errors:
+        if name not in form.fields:
+            continue
+        bound = form[name]
+        ids = [f"{bound.auto_id}_error"]
+        if form.fields[name].help_text:
+            ids.append(f"{bound.auto_id}_helptext")
+        form.fields[name].widget.attrs.update(
+            {"aria-invalid": "true", "aria-describedby": " ".join(ids)}
+        )
+
+
+# The steps ------------------------------------------------------------------------------------
+
+
+def life_factors(index_page):
+    from hub.models import LifeFactor
+
+    return list(LifeFactor.objects.filter(locale_id=index_page.locale_id))
+
+
+def build_form(step, index_page, data=None, files=None, initial=None):
+    initial = initial or {}
+    if step == "about":
+        return AboutForm(data, initial=initial)
+    if step == "matters":
+        return MattersForm(data, initial=initial, factors=life_factors(index_page))
+    if step == "consent":
+        return ConsentForm(data, initial=initial)
+    if step == "check":
+        return SendForm(data)
+    raise Http404
+
+
+def moment_forms(stored, data=None, files=None):
+    moments = stored.get("moments") or []
+    count = max(stored.get("count", START_MOMENTS), len(moments), 1)
+    result = []
+    for position in range(count):
+        saved = dict(moments[position]) if position < len(moments) else {}
+        picture = saved.pop("picture", None)
+        result.append(
+            MomentForm(
+                data, files, prefix=f"moment-{position}", initial=saved, stored_picture=picture
+            )
+        )
+    return result
+
+
+def day_is_valid(moment_list):
+    valid = all(form.is_valid() for form in moment_list)
+    return valid and any(not form.is_empty() for form in moment_list)
+
+
+def store_moments(moment_list, post):
+    """Keep every moment as typed, and every picture that passed its checks."""
+    moments = []
+    for form in moment_list:
+        values = raw_values(form, post)
+        values.pop("remove_picture", None)
+        form.is_valid()  # runs the picture checks, so a good picture is kept even on an error
+        picture = form.new_picture or form.stored_picture
+        if form.prefix + "-remove_picture" in post and not form.new_picture:
+            picture = None
+        values["picture"] = picture
+        form.stored_picture = picture  # shown as kept if the step is displayed again
+        moments.append(values)
+    return moments
+
+
+def step_is_valid(step, stored, index_page):
+    if step == "day":
+        return day_is_valid(moment_forms(stored.get("day", {}), *day_data(stored.get("day", {}))))
+    values = stored.get(step)
+    if values is None:
+        return False
+    form = build_form(step, index_page, data=as_form_data(values))
+    return form.is_valid()
+
+
+def day_data(day):
+    """Rebuild form data from stored moments, to validate them again before sending."""
+    data = {}
+    for position, moment in enumerate(day.get("moments") or []):
+        for name in ("time_of_day", "what_happens", "picture_alt"):
+            data[f"moment-{position}-{name}"] = moment.get(name, "")
+    return data, {}
+
+
+def as_form_data(values):
+    from django.utils.datastructures import MultiValueDict
+
+    data = MultiValueDict()
+    for name, value in values.items():
+        if isinstance(value, list):
+            data.setlist(name, value)
+        elif value is True:
+            data[name] = "on"
+        elif value is False:
+            continue
+        else:
+            data[name] = value
+    return data
+
+
+def first_unfinished_step(stored, index_page):
+    for step in STEP_NAMES[:-1]:
+        if not step_is_valid(step, stored, index_page):
+            return step
+    return None
+
+
+def route_url(index_page, request, name, **kwargs):
+    return index_page.get_url(request) + index_page.reverse_subpage(name, kwargs=kwargs or None)
+
+
+def step_url(index_page, step, request):
+    return route_url(index_page, request, "share", step=step)
+
+
+# Views ----------------------------------------------------------------------------------------
+
+
+@csrf_protect
+def share(request, index_page, step):
+    if step is None:
+        return render_step(request, index_page, "start", {})
+    if step not in STEP_NAMES:
+        raise Http404
+    stored = draft(request)
+
+    if request.method == "POST":
+        direction = request.POST.get("go", "next")
+        if step == "check":
+            return send(request, index_page, stored)
+        if step == "day":
+            moment_list = moment_forms(stored.get("day", {}), request.POST, request.FILES)
+            moments = store_moments(moment_list, request.POST)
+            count = len(moments)
+            if direction == "add" and count < MAX_MOMENTS:
+                count += 1
+            stored["day"] = {"moments": moments, "count": count}
+            save_draft(request, stored)
+            if direction == "add":
+                url = step_url(index_page, "day", request) + f"#moment-{count - 1}"
+                return HttpResponseRedirect(url)
+            valid = day_is_valid(moment_list)
+            form = moment_list
+        else:
+            form = build_form(step, index_page, request.POST)
+            stored[step] = raw_values(form, request.POST)
+            save_draft(request, stored)
+            valid = form.is_valid()
+        position = STEP_NAMES.index(step)
+        if direction == "back":
+            return HttpResponseRedirect(
+                step_url(index_page, STEP_NAMES[max(position - 1, 0)], request)
+            )
+        if valid:
+            return HttpResponseRedirect(step_url(index_page, STEP_NAMES[position + 1], request))
+        return render_step(request, index_page, step, {"form": form}, status=400)
+
+    if step == "check":
+        unfinished = first_unfinished_step(stored, index_page)
+        if unfinished:
+            messages.info(request, _("Please finish this step first."))
+            return HttpResponseRedirect(step_url(index_page, unfinished, request))
+        return render_step(
+            request, index_page, step, {"form": SendForm(), "summary": summary(stored, index_page)}
+        )
+    if step == "day":
+        form = moment_forms(stored.get("day", {}))
+    else:
+        form = build_form(step, index_page, initial=stored.get(step) or None)
+    return render_step(request, index_page, step, {"form": form})
+
+
+def render_step(request, index_page, step, context, status=200):
+    form = context.get("form")
+    bound_forms = form if isinstance(form, list) else [form] if form is not None else []
+    for each in bound_forms:
+        if each.is_bound:
+            mark_errors(each)
+    position = STEP_NAMES.index(step) if step in STEP_NAMES else -1
+    context.update(
+        page=index_page,
+        step=step,
+        steps=[(name, label, step_url(index_page, name, request)) for name, label in STEPS],
+        step_number=position + 1,
+        step_label=dict(STEPS).get(step),
+        step_count=len(STEPS),
+        forms=bound_forms,
+        has_errors=any(each.is_bound and each.errors for each in bound_forms),
+        first_step_url=step_url(index_page, STEP_NAMES[0], request),
+    )
+    template = "stories/share/start.html" if step == "start" else f"stories/share/{step}.html"
+    return no_store(TemplateResponse(request, template, context, status=status))
+
+
+def summary(stored, index_page):
+    from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
+
+    about = stored.get("about", {})
+    matters = stored.get("matters", {})
+    consent = stored.get("consent", {})
+    factor_names = {f.key: f.name for f in life_factors(index_page)}
+    notes = dict(ContentNote.choices)
+    return {
+        "about": about,
+        "name": about.get("first_name")
+        if about.get("name_choice") == "first_name"
+        else about.get("pseudonym"),
+        "region": dict(Region.choices).get(about.get("region")),
+        "setting": dict(Setting.choices).get(about.get("setting")),
+        "voice": dict(Voice.choices).get(about.get("voice")),
+        "moments": [
+            m
+            for m in stored.get("day", {}).get("moments", [])
+            if m.get("time_of_day") or m.get("what_happens")
+        ],
+        "matters": matters,
+        "factors": [factor_names[k] for k in matters.get("life_factors", []) if k in factor_names],
+        "content_notes": [notes[k] for k in matters.get("content_notes", []) if k in notes],
+        "consent": consent,
+        "how_given": dict(HowGiven.choices).get(consent.get("how_given")),
+    }
+
+
+def send(request, index_page, stored):
+    from stories.submission import create_story
+
+    form = SendForm(request.POST)
+    if request.POST.get("go") == "back":
+        return HttpResponseRedirect(step_url(index_page, STEP_NAMES[-2], request))
+    unfinished = first_unfinished_step(stored, index_page)
+    if unfinished:
+        messages.info(request, _("Please finish this step first."))
+        return HttpResponseRedirect(step_url(index_page, unfinished, request))
+    sent_url = route_url(index_page, request, "share_sent")
+    if not form.is_valid() or form.cleaned_data.get("website"):
+        # The honeypot was filled in: say thank you, keep nothing.
+        request.session.pop(SESSION_KEY, None)
+        request.session[SENT_KEY] = ""
+        return HttpResponseRedirect(sent_url)
+    if not ratelimit.allow(request, "send", ratelimit.SEND_LIMIT):
+        response = render_step(
+            request,
+            index_page,
+            "check",
+            {"form": form, "summary": summary(stored, index_page), "rate_limited": True},
+            status=429,
+        )
+        return response
+    token = create_story(index_page, stored)
+    request.session.pop(SESSION_KEY, None)
+    request.session[SENT_KEY] = token
+    return HttpResponseRedirect(sent_url)
+
+
+def sent(request, index_page):
+    # The link is shown once: the session keeps it only until this page is seen.
+    token = request.session.pop(SENT_KEY, None)
+    if token is None:
+        return HttpResponseRedirect(route_url(index_page, request, "share_start"))
+    status_url = None
+    if token:
+        path = route_url(index_page, request, "story_status", token=token)
+        status_url = request.build_absolute_uri(path)
+    return no_store(
+        TemplateResponse(
+            request, "stories/share/sent.html", {"page": index_page, "status_url": status_url}
+        )
+    )
+
+
+@csrf_protect
+def status(request, index_page, token):
+    from stories.references import find_story
+    from stories.withdrawal import WithdrawnBy, withdraw_story
+
+    context = {"page": index_page}
+    if not ratelimit.allow(request, "status", ratelimit.STATUS_LIMIT):
+        return no_store(
+            TemplateResponse(request, "stories/share/status_unknown.html", context, status=429)
+        )
+    story = find_story(token)
+    if story is None:
+        return no_store(
+            TemplateResponse(request, "stories/share/status_unknown.html", context, status=404)
+        )
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "withdraw-confirmed":
+            withdraw_story(story, by=WithdrawnBy.CONTRIBUTOR)
+            return no_store(TemplateResponse(request, "stories/share/withdrawn.html", context))
+        if action == "withdraw":
+            context["story"] = story
+            return no_store(
+                TemplateResponse(request, "stories/share/withdraw_confirm.html", context)
+            )
+    context.update(story=story, **story_status(story))
+    return no_store(TemplateResponse(request, "stories/share/status.html", context))
+
+
+def story_status(story):
+    """Where a story is, in the words a contributor would use, and any note from a moderator."""
+    from wagtail.models import TaskState, WorkflowState
+
+    if story.live:
+        return {"status": "published", "status_label": _("Published")}
+    workflow_state = story.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        rejected = (
+            TaskState.objects.filter(
+                workflow_state=workflow_state, status=TaskState.STATUS_REJECTED
+            )
+            .order_by("-finished_at")
+            .first()
+        )
+        return {
+            "status": "changes",
+            "status_label": _("Changes suggested"),
+            "moderator_note": rejected.comment if rejected else "",
+        }
+    return {"status": "moderation", "status_label": _("With a moderator")}

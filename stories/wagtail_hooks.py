@@ -1,0 +1,109 @@
+"""Admin rules for stories: consent before publishing, privacy of drafts, withdrawal."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from stories import admin_views
+from stories.models import CONSENT_REQUIRED_MESSAGE, StoryPage
+
+
+def refuse_without_consent(request, page):
+    messages.error(request, CONSENT_REQUIRED_MESSAGE)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def require_consent_to_publish(request, page):
+    """The admin's publish button (create and edit views) needs consent to publish on the web."""
+    if isinstance(page, StoryPage) and not page.may_be_published:
+        return refuse_without_consent(request, page)
+    return None
+
+
+@hooks.register("before_edit_page")
+def require_consent_to_approve(request, page):
+    """Approving in the editor publishes, so it needs the same consent.
+
+    (Approving from the dashboard's modal is stopped by StoryPage.publish, which refuses.)
+    """
+    if not isinstance(page, StoryPage) or request.method != "POST":
+        return None
+    approving = (
+        request.POST.get("action-workflow-action")
+        and request.POST.get("workflow-action-name") == "approve"
+    )
+    publishing = request.POST.get("action-publish")
+    if (approving or publishing) and not page.may_be_published:
+        return refuse_without_consent(request, page)
+    return None
+
+
+def reviews_stories(user):
+    """Moderators, editors and translators work on everyone's stories; contributors do not.
+
+    Checked on the groups' own grants: Wagtail counts "add" as "change" for one's own pages.
+    """
+    granted = {
+        grant.permission.codename
+        for grant in PagePermissionPolicy().get_cached_permissions_for_user(user)
+    }
+    return bool(granted & {"change_page", "publish_page"})
+
+
+def hide_other_contributors_stories(pages, request):
+    user = request.user
+    if user.is_superuser or reviews_stories(user):
+        return pages
+    story_type = ContentType.objects.get_for_model(StoryPage)
+    return pages.exclude(Q(content_type=story_type) & ~Q(owner_id=user.pk))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_only_own_stories(parent_page, pages, request):
+    return hide_other_contributors_stories(pages, request)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_shows_only_own_stories(pages, request):
+    return hide_other_contributors_stories(pages, request)
+
+
+def can_withdraw(user, page):
+    return admin_views.withdrawn_by(user, page) is not None
+
+
+def withdraw_button(page, user, cls, priority):
+    if not isinstance(page.specific_deferred, StoryPage) or not can_withdraw(user, page):
+        return []
+    return [
+        cls(
+            _("Withdraw story"),
+            url=reverse("stories_withdraw", args=[page.pk]),
+            icon_name="bin",
+            priority=priority,
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def withdraw_header_button(page, user, view_name, next_url=None):
+    return withdraw_button(page, user, Button, 55)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def withdraw_listing_button(page, user, next_url=None):
+    return withdraw_button(page, user, Button, 35)
+
+
+@hooks.register("register_admin_urls")
+def withdrawal_urls():
+    return [
+        path("stories/withdraw/<int:page_id>/", admin_views.withdraw, name="stories_withdraw"),
+    ]

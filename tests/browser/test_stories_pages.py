@@ -1,0 +1,143 @@
+"""Stories in a real browser: accessible pages, and the whole form with the keyboard alone."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from playwright.sync_api import expect
+
+from stories.demo import load_demo_stories
+from stories.models import StoryPage, StoryWithdrawal
+
+
+@pytest.fixture
+def stories_site(live_site):
+    cache.clear()
+    load_demo_stories()
+    return live_site
+
+
+def test_story_index_and_a_story_have_no_axe_violations(page, stories_site, axe):
+    page.goto(f"{stories_site}/en/stories/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stories")
+    expect(page.locator(".story-card")).to_have_count(4)
+    axe(page)
+
+    page.goto(f"{stories_site}/en/stories/?factor=money&keyword=nonsense")
+    expect(page.get_by_text("We could not use this filter")).to_be_visible()
+    axe(page)
+
+    page.goto(f"{stories_site}/en/stories/")
+    page.get_by_role("link", name="Starting again").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Starting again")
+    expect(page.locator(".content-note")).to_contain_text("Drug or alcohol use")
+    expect(page.locator(".story-illustrative")).to_be_visible()
+    axe(page)
+
+
+def test_the_filters_work_without_javascript(chromium, stories_site):
+    context = chromium.new_context(java_script_enabled=False)
+    no_js = context.new_page()
+    no_js.goto(f"{stories_site}/en/stories/")
+    no_js.get_by_label("Life factor", exact=True).select_option("money")
+    no_js.get_by_role("button", name="Show stories").click()
+    expect(no_js).to_have_url(re.compile(r"factor=money"))
+    expect(no_js.locator(".story-card")).to_have_count(2)
+    context.close()
+
+
+def tab_to(page, locator, presses=60):
+    """Press Tab until the locator has focus: proof it can be reached by keyboard alone."""
+    for _ in range(presses):
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {locator} with the Tab key")
+
+
+def type_into(page, locator, text):
+    tab_to(page, locator)
+    page.keyboard.type(text)
+
+
+def test_the_whole_form_with_the_keyboard_only_and_every_step_accessible(page, stories_site, axe):
+    page.goto(f"{stories_site}/en/stories/share/")
+    axe(page)
+    tab_to(page, page.get_by_role("link", name="Start"))
+    page.keyboard.press("Enter")
+
+    # Step 1: an error first, to check the error state too.
+    expect(page.get_by_role("heading", level=1)).to_have_text("About you")
+    axe(page)
+    type_into(page, page.get_by_label("Tell us a little about you"), "I mend bicycles.")
+    tab_to(page, page.get_by_role("button", name="Save and continue"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("Please write a made-up name")
+    expect(page.get_by_label("Tell us a little about you")).to_have_value("I mend bicycles.")
+    axe(page)
+    type_into(page, page.get_by_role("textbox", name="Made-up name"), "Spoke")
+    region = page.get_by_label("Where do you live?")
+    tab_to(page, region)
+    region.press("ArrowDown")  # keyboard choice in a select
+    tab_to(page, page.get_by_role("button", name="Save and continue"))
+    page.keyboard.press("Enter")
+
+    # Step 2
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your day")
+    axe(page)
+    type_into(page, page.locator("#id_moment-0-time_of_day"), "8am")
+    type_into(page, page.locator("#id_moment-0-what_happens"), "Open the workshop.")
+    tab_to(page, page.get_by_role("button", name="Save and continue"))
+    page.keyboard.press("Enter")
+
+    # Step 3
+    expect(page.get_by_role("heading", level=1)).to_have_text("What matters to you")
+    axe(page)
+    tab_to(page, page.get_by_label("Money", exact=True))
+    page.keyboard.press("Space")
+    type_into(page, page.get_by_label("What do you love doing?"), "Fixing gears")
+    tab_to(page, page.get_by_role("button", name="Save and continue"))
+    page.keyboard.press("Enter")
+
+    # Step 4
+    expect(page.get_by_role("heading", level=1)).to_have_text("Saying yes")
+    axe(page)
+    tab_to(page, page.get_by_label("Yes, you can put my story on this website."))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Save and continue"))
+    page.keyboard.press("Enter")
+
+    # Step 5
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check and send")
+    expect(page.get_by_text("Open the workshop.")).to_be_visible()
+    axe(page)
+    tab_to(page, page.get_by_role("button", name="Send my story"))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for sharing your story")
+    axe(page)
+    assert StoryPage.objects.filter(pseudonym="Spoke", live=False).exists()
+
+    link = page.locator("#private-link")
+    tab_to(page, link)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("With a moderator")).to_be_visible()
+    axe(page)
+
+    tab_to(page, page.get_by_role("button", name="Take my story back"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Are you sure")
+    axe(page)
+    tab_to(page, page.get_by_role("button", name="Yes, delete my story"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your story has been deleted")
+    axe(page)
+    assert not StoryPage.objects.filter(pseudonym="Spoke").exists()
+    assert StoryWithdrawal.objects.filter(by="contributor").count() == 1
+
+
+def test_a_wrong_private_link_page_is_accessible(page, stories_site, axe):
+    response = page.goto(f"{stories_site}/en/stories/my-story/not-a-real-link/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_contain_text("cannot show a story")
+    axe(page)
