@@ -6,3 +6,6 @@ class ToolkitsConfig(AppConfig):
     name = "toolkits"
     verbose_name = _("Toolkits")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from toolkits import signals  # noqa: F401  (connects the forum set-up)

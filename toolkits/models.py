@@ -1,12 +1,355 @@
-"""Toolkits, guides, learning forums and the self-assessment."""
+"""Toolkits, guides, learning forums and the self-assessment.
 
+Toolkits (written by editors) and guides (drafted by learning forum members inside their forum)
+share one set of fields: who they are for, the steps, downloads with an HTML version, the
+principles they help with and keywords. The self-assessment lets a visitor rate their own
+service against the six principles; its scoring lives in toolkits.assessment.
+"""
+
+from django import forms
+from django.contrib.auth.models import Group
+from django.db import models
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, Workflow
+from wagtail.search import index
 
 from hub.models import SectionPage
+from toolkits.blocks import DownloadBlock, MeetingNoteBlock, StepBlock
 
 
-class ToolkitIndexPage(SectionPage):
-    """Toolkits and guides."""
+class Audience(models.TextChoices):
+    PRACTITIONERS = "practitioners", _("Practitioners and frontline staff")
+    MANAGERS = "managers", _("Managers and commissioners")
+    PEOPLE = "people", _("People who use services, families and carers")
+    EVERYONE = "everyone", _("Everyone")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
+    CC_BY_SA = "cc-by-sa-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
+    CC_BY_NC = "cc-by-nc-4.0", _("Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC 4.0)")
+    OGL = "ogl-3.0", _("Open Government Licence 3.0")
+    ALL_RIGHTS = "all-rights-reserved", _("All rights reserved")
+
+
+LICENCE_URLS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+    Licence.OGL: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+}
+
+
+class ToolkitIndexPage(RoutablePageMixin, SectionPage):
+    """Toolkits and guides, filterable by audience, principle and keyword, with a feed."""
+
+    template = "toolkits/toolkit_index_page.html"
+    subpage_types = [
+        "toolkits.ToolkitPage",
+        "toolkits.GuidePage",
+        "toolkits.LearningForumPage",
+        "toolkits.SelfAssessmentPage",
+    ]
 
     class Meta:
         verbose_name = _("toolkit index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from toolkits.listing import ToolkitListing
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context["listing"] = ToolkitListing(self, request.GET)
+        context["forums"] = (
+            LearningForumPage.objects.child_of(self).live().public().order_by("title")
+        )
+        context["assessment"] = SelfAssessmentPage.objects.child_of(self).live().public().first()
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from toolkits.feeds import GuideFeed
+
+        return GuideFeed(self)(request)
+
+
+class PracticalPage(Page):
+    """The fields toolkits and guides share (DESIGN.md section 3)."""
+
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    summary = models.TextField(
+        max_length=600, help_text=_("One to three plain sentences: what this helps you do.")
+    )
+    steps = StreamField([("step", StepBlock())], blank=True)
+    downloads = StreamField([("download", DownloadBlock())], blank=True)
+    principles = ParentalManyToManyField(
+        "hub.Principle",
+        blank=True,
+        related_name="+",
+        help_text=_("The principles of co-production this helps a service grow."),
+    )
+    co_authors = models.TextField(
+        _("co-authors"),
+        blank=True,
+        max_length=600,
+        help_text=_("Names or organisations, one per line. Name people only with their agreement."),
+    )
+    licence = models.CharField(max_length=30, choices=Licence.choices, default=Licence.CC_BY)
+    last_reviewed = models.DateField(null=True, blank=True)
+
+    shared_panels = [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("last_reviewed")]),
+        FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("keywords"),
+        FieldPanel("steps"),
+        FieldPanel("downloads"),
+        MultiFieldPanel(
+            [FieldPanel("co_authors"), FieldPanel("licence")], heading=_("Authors and licence")
+        ),
+    ]
+    content_panels = Page.content_panels + shared_panels
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("steps"),
+        index.SearchField("downloads"),
+        index.SearchField("co_authors"),
+        index.FilterField("audience"),
+        index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("principles", [index.SearchField("name")]),
+    ]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def co_author_list(self):
+        return [line.strip() for line in self.co_authors.splitlines() if line.strip()]
+
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence)
+
+    @property
+    def forum(self):
+        """The learning forum this came from, if any."""
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["forum"] = self.forum
+        return context
+
+
+class ToolkitPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "toolkits.ToolkitPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class GuidePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "toolkits.GuidePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ToolkitPage(PracticalPage):
+    """A toolkit written or curated by the editors, optionally with a learning forum."""
+
+    keywords = ClusterTaggableManager(
+        through=ToolkitPageTag, blank=True, verbose_name=_("keywords")
+    )
+    source_forum = models.ForeignKey(
+        "toolkits.LearningForumPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("forum"),
+        help_text=_("The learning forum that wrote or tested this toolkit, if any."),
+    )
+
+    content_panels = PracticalPage.content_panels + [FieldPanel("source_forum")]
+    parent_page_types = ["toolkits.ToolkitIndexPage"]
+    template = "toolkits/practical_page.html"
+
+    class Meta:
+        verbose_name = _("toolkit")
+        verbose_name_plural = _("toolkits")
+
+    @property
+    def forum(self):
+        forum = self.source_forum
+        return forum if forum and forum.live else None
+
+
+class GuidePage(PracticalPage):
+    """A practical guide. Drafted by a learning forum inside its own section."""
+
+    keywords = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name=_("keywords"))
+
+    parent_page_types = ["toolkits.ToolkitIndexPage", "toolkits.LearningForumPage"]
+    template = "toolkits/practical_page.html"
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    @property
+    def forum(self):
+        parent = self.get_parent().specific
+        return parent if isinstance(parent, LearningForumPage) else None
+
+
+class LearningForumPage(Page):
+    """A group of services learning together, with the guides its members write.
+
+    Each forum has its own member and moderator groups and its own review workflow
+    (toolkits.forums), so members draft only here and moderators review only their own forum.
+    """
+
+    purpose = RichTextField(features=["bold", "italic", "link", "ul", "ol"])
+    member_organisations = models.TextField(
+        _("members' organisations"),
+        blank=True,
+        help_text=_("One organisation per line. Only organisations that agreed to be listed."),
+    )
+    meeting_notes = StreamField([("meeting", MeetingNoteBlock())], blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("purpose"),
+        FieldPanel("member_organisations"),
+        FieldPanel("meeting_notes"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("purpose"),
+        index.SearchField("member_organisations"),
+        index.SearchField("meeting_notes"),
+    ]
+    parent_page_types = ["toolkits.ToolkitIndexPage"]
+    subpage_types = ["toolkits.GuidePage"]
+    template = "toolkits/learning_forum_page.html"
+
+    class Meta:
+        verbose_name = _("learning forum")
+        verbose_name_plural = _("learning forums")
+
+    def organisation_list(self):
+        return [line.strip() for line in self.member_organisations.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from toolkits.forums import members_only_children
+
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = (
+            GuidePage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("principles")
+            .order_by("title")
+        )
+        # Pages the forum keeps to itself, listed only to people the restriction lets in.
+        context["members_only"] = members_only_children(self, request)
+        return context
+
+
+class ForumAccess(models.Model):
+    """The groups and review workflow belonging to one learning forum (in every language).
+
+    Kept outside the page so that editing, copying or translating the forum page never changes
+    who may draft and review in it.
+    """
+
+    forum_key = models.UUIDField(unique=True, help_text=_("The forum page's translation key."))
+    members = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="+")
+    moderators = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="+")
+    workflow = models.ForeignKey(Workflow, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("learning forum access")
+        verbose_name_plural = _("learning forum access")
+
+    def __str__(self):
+        return str(self.members)
+
+
+class SelfAssessmentPage(RoutablePageMixin, Page):
+    """Rate your own service against the six principles and get a wedge and next steps."""
+
+    introduction = RichTextField(features=["bold", "italic", "link", "ul"], blank=True)
+    after_result = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text=_("Shown with every result, e.g. how to talk the result through as a team."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        InlinePanel(
+            "statements",
+            label=_("Statement"),
+            heading=_("Statements"),
+            help_text=_(
+                "Statements a service rates itself on, grouped by principle. Write them so that "
+                "'fully true' is good co-production. Three or four per principle work well."
+            ),
+        ),
+        FieldPanel("after_result"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["toolkits.ToolkitIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "toolkits/self_assessment_page.html"
+
+    class Meta:
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+
+    @path("")
+    def form_view(self, request):
+        from toolkits.views import assessment_form
+
+        return assessment_form(self, request)
+
+    @path("preview/", name="preview")
+    def preview_view(self, request):
+        from toolkits.views import assessment_preview
+
+        return assessment_preview(self, request)
+
+    @re_path(r"^result/(?P<code>[^/]{0,40})/$", name="result")
+    def result_view(self, request, code):
+        from toolkits.views import assessment_result
+
+        return assessment_result(self, request, code)
+
+    @re_path(r"^result/$")
+    def result_without_code(self, request):
+        return redirect(self.get_url(request))
+
+
+class AssessmentStatement(Orderable):
+    """One statement of the self-assessment, about one principle."""
+
+    page = ParentalKey(SelfAssessmentPage, on_delete=models.CASCADE, related_name="statements")
+    principle = models.ForeignKey("hub.Principle", on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=300)
+
+    panels = [FieldPanel("principle"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def field_name(self):
+        return f"s{self.pk}"

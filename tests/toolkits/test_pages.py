@@ -1,0 +1,174 @@
+"""The toolkit index (filters, bad input, query bound, feed) and the guide pages."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
+
+from tests.toolkits.factories import (
+    GuidePageFactory,
+    LearningForumPageFactory,
+    ToolkitPageFactory,
+)
+from toolkits.models import ToolkitIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def toolkits(section):
+    return section(ToolkitIndexPage)
+
+
+@pytest.fixture
+def catalogue(toolkits):
+    forum = LearningForumPageFactory(parent=toolkits, title="Valley forum")
+    return {
+        "peer": ToolkitPageFactory(
+            parent=toolkits,
+            title="Peer support toolkit",
+            audience="practitioners",
+            principles=["networks", "mutuality"],
+            keywords=["Peer Support"],
+        ),
+        "time": ToolkitPageFactory(
+            parent=toolkits,
+            title="Time bank toolkit",
+            audience="managers",
+            principles=["mutuality"],
+            keywords=["Time Banking"],
+        ),
+        "codesign": GuidePageFactory(
+            parent=forum,
+            title="Co-design guide",
+            audience="everyone",
+            principles=["blur_roles"],
+            keywords=["Co-design"],
+        ),
+        "draft": GuidePageFactory(parent=forum, title="Draft guide", live=False),
+    }
+
+
+def titles(response):
+    """The titles listed in the results (not the forums list or the filter form)."""
+    html = response.content.decode()
+    results = html.split('id="results-heading"')[1].split('id="forums-heading"')[0]
+    names = ("Peer support toolkit", "Time bank toolkit", "Co-design guide", "Draft guide")
+    return {name.rsplit(" ", 1)[0] for name in names if f">{name}</a>" in results}
+
+
+def test_the_index_lists_live_toolkits_and_forum_guides(client, toolkits, catalogue):
+    response = client.get(toolkits.url)
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert titles(response) == {"Peer support", "Time bank", "Co-design"}
+    assert "From the learning forum Valley forum" in html
+    assert '<label for="filter-audience">' in html
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("audience=managers", {"Time bank", "Co-design"}),  # "everyone" suits managers too
+        ("audience=everyone", {"Co-design"}),
+        ("principle=mutuality", {"Peer support", "Time bank"}),
+        ("principle=blur_roles", {"Co-design"}),
+        ("keyword=peer-support", {"Peer support"}),
+        ("principle=mutuality&audience=practitioners", {"Peer support"}),
+        ("principle=catalysts", set()),
+    ],
+)
+def test_filters_narrow_the_listing(client, toolkits, catalogue, query, expected):
+    response = client.get(f"{toolkits.url}?{query}")
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+def test_unknown_filter_values_give_a_clean_page_with_a_note(client, toolkits, catalogue):
+    response = client.get(
+        f"{toolkits.url}?audience=aliens&principle=%3Cscript%3E&keyword=nope&page=zzz"
+    )
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "We left out filters we did not recognise" in html
+    assert "&lt;script&gt;" in html and "<script>" not in html.split("<main")[1].split("</main")[0]
+    assert titles(response) == {"Peer support", "Time bank", "Co-design"}
+
+
+def test_the_listing_needs_a_bounded_number_of_queries(
+    client, toolkits, catalogue, django_assert_max_num_queries
+):
+    forum = catalogue["codesign"].get_parent()
+
+    def add_pages(start, count):
+        for number in range(start, start + count):
+            ToolkitPageFactory(parent=toolkits, principles=["assets"], keywords=[f"Word {number}"])
+            GuidePageFactory(parent=forum, principles=["assets"], keywords=[f"Word {number}"])
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{toolkits.url}?principle=assets")
+        return len(queries), response.content.decode().count('class="card"')
+
+    add_pages(0, 5)
+    client.get(toolkits.url)  # warm Wagtail's site and locale caches
+    few, few_cards = count_queries()
+    add_pages(5, 15)
+    many, many_cards = count_queries()
+
+    assert (few_cards, many_cards) == (10 + 1, 24 + 1)  # a page of results, plus the forum card
+    assert many == few  # the number of queries does not grow with the number of pages
+    with django_assert_max_num_queries(40):
+        client.get(f"{toolkits.url}?principle=assets&keyword=word-3&page=2")
+
+
+def test_the_feed_lists_public_toolkits_and_guides(client, toolkits, catalogue):
+    response = client.get(f"{toolkits.url}feed/")
+    xml = response.content.decode()
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert "Peer support toolkit" in xml and "Co-design guide" in xml
+    assert "Draft guide" not in xml
+
+
+def test_a_guide_shows_steps_checklist_and_a_download_with_its_html_version(
+    client, toolkits, catalogue
+):
+    Document = get_document_model()
+    document = Document(title="Checklist file")
+    document.file.save("checklist.txt", ContentFile(b"Plan the first meeting"), save=False)
+    document.save()
+    guide = catalogue["codesign"]
+    guide.steps = [
+        ("step", {"heading": "Ask first", "text": "<p>Talk to people.</p>", "checklist": ["Done"]})
+    ]
+    guide.downloads = [
+        (
+            "download",
+            {
+                "document": document,
+                "title": "Planning checklist",
+                "description": "",
+                "html_alternative": "<p>Plan the first meeting together.</p>",
+            },
+        )
+    ]
+    guide.co_authors = "Valley Carers Network\nA peer supporter"
+    guide.licence = "cc-by-4.0"
+    guide.save_revision().publish()
+
+    html = client.get(guide.url).content.decode()
+
+    assert '<h3 class="guide-step__heading">Ask first</h3>' in html
+    assert "Checklist" in html and "<li>Done</li>" in html
+    assert document.url in html and "Download Planning checklist (TXT)" in html
+    assert "Read Planning checklist on this page" in html
+    assert "Plan the first meeting together." in html
+    assert "Valley forum" in html  # the forum it came from
+    assert "<li>A peer supporter</li>" in html
+    assert 'rel="license"' in html and "creativecommons.org/licenses/by/4.0/" in html
+    assert "Blur roles" in html

@@ -1,0 +1,171 @@
+"""Learning forums: each forum's own groups, review workflow and members-only pages.
+
+A forum is set up when its page is created (toolkits.signals) and again by the bootstrap, always
+idempotently: a members group that may draft guides in this forum only, a moderators group that
+reviews and edits them, and a "Guide review" workflow (forum moderators, then editors) on the
+forum's pages in every language. Moderators hold no publish permission: only the workflow's last
+step (an editor's approval) publishes, so nobody can skip review.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+MEMBER_PAGE_ACTIONS = ["add"]
+MODERATOR_PAGE_ACTIONS = ["add", "change", "lock", "unlock"]
+COLLECTION_ACTIONS = ["add", "choose"]
+EDITORS_TASK_NAME = "Editors approve the guide"
+GROUP_NAME_TITLE_LENGTH = 100
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _unique_group(name):
+    """A new group called `name`, or `name (2)`... if a group of that name exists already."""
+    candidate, number = name, 1
+    while Group.objects.filter(name=candidate).exists():
+        number += 1
+        candidate = f"{name} ({number})"
+    return Group.objects.create(name=candidate)
+
+
+def editors_task():
+    """The second step shared by every forum's workflow: an editor approves and publishes."""
+    from hub.bootstrap import EDITORS
+
+    editors, _created = Group.objects.get_or_create(name=EDITORS)
+    task = GroupApprovalTask.objects.filter(name=EDITORS_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=EDITORS_TASK_NAME)
+    task.groups.set([editors])
+    return task
+
+
+def _create_workflow(title, moderators):
+    workflow = Workflow.objects.create(name=f"Guide review: {title}"[:255])
+    moderator_task = GroupApprovalTask.objects.create(
+        name=f"{title}: forum moderators review"[:255]
+    )
+    moderator_task.groups.set([moderators])
+    WorkflowTask.objects.create(workflow=workflow, task=moderator_task, sort_order=0)
+    WorkflowTask.objects.create(workflow=workflow, task=editors_task(), sort_order=1)
+    return workflow
+
+
+def access_for(forum):
+    from toolkits.models import ForumAccess
+
+    return ForumAccess.objects.filter(forum_key=forum.translation_key).first()
+
+
+@transaction.atomic
+def ensure_forum(forum):
+    """Create whatever this forum's groups, permissions and workflow are missing. Idempotent."""
+    from hub.bootstrap import ensure_collection
+    from toolkits.models import ForumAccess
+
+    access = access_for(forum)
+    if access is None:
+        title = forum.title[:GROUP_NAME_TITLE_LENGTH]
+        members = _unique_group(f"Forum members: {title}")
+        moderators = _unique_group(f"Forum moderators: {title}")
+        access = ForumAccess.objects.create(
+            forum_key=forum.translation_key,
+            members=members,
+            moderators=moderators,
+            workflow=_create_workflow(title, moderators),
+        )
+
+    admin_access = _permission("wagtailadmin", "access_admin")
+    collection = ensure_collection("Toolkits")
+    grants = [(access.members, MEMBER_PAGE_ACTIONS), (access.moderators, MODERATOR_PAGE_ACTIONS)]
+    pages = list(forum.get_translations(inclusive=True))
+    for group, actions in grants:
+        group.permissions.add(admin_access)
+        for page in pages:
+            for action in actions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=page, permission=_permission("wagtailcore", f"{action}_page")
+                )
+        for action in COLLECTION_ACTIONS:
+            for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=collection,
+                    permission=_permission(app_label, f"{action}_{model}"),
+                )
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": access.workflow})
+    return access
+
+
+def ensure_all_forums(report=None):
+    """Set up every learning forum that exists (used by the bootstrap)."""
+    from toolkits.models import LearningForumPage
+
+    seen = set()
+    for forum in LearningForumPage.objects.order_by("pk"):
+        if forum.translation_key in seen:
+            continue
+        seen.add(forum.translation_key)
+        created = access_for(forum) is None
+        ensure_forum(forum)
+        if created and report is not None:
+            report.note(f"learning forum groups and workflow for {forum.title}")
+
+
+def viewer_groups(forum):
+    """Who may read a forum's members-only pages: its members, its moderators and the editors."""
+    from hub.bootstrap import EDITORS
+
+    access = ensure_forum(forum)
+    return [access.members, access.moderators, *Group.objects.filter(name=EDITORS)]
+
+
+def make_members_only(page, forum=None):
+    """Restrict a page (and so everything below it) to its forum's groups. Idempotent."""
+    forum = forum or page.get_parent().specific
+    restriction = PageViewRestriction.objects.filter(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    ).first()
+    if restriction is None:
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+    restriction.groups.set(viewer_groups(forum))
+    return restriction
+
+
+def members_only_children(forum, request):
+    """The forum's live members-only children this visitor may read; none for the public.
+
+    Anonymous visitors get nothing without a query. For signed-in people, each restriction
+    is checked as Wagtail checks it when serving the page.
+    """
+    from toolkits.models import GuidePage
+
+    if not request.user.is_authenticated:
+        return []
+    restricted = (
+        GuidePage.objects.child_of(forum)
+        .live()
+        .filter(view_restrictions__isnull=False)
+        .distinct()
+        .prefetch_related("view_restrictions__groups")
+        .order_by("title")
+    )
+    return [
+        page
+        for page in restricted
+        if all(r.accept_request(request) for r in page.view_restrictions.all())
+    ]
