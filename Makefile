@@ -34,6 +34,9 @@ setup: $(VENV)/.installed
 	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bootstrap_hub
+	$(PY) manage.py import_catalogue casestudies/demo/catalogue.json
+	$(PY) manage.py load_demo_stories
+	$(PY) manage.py load_demo_toolkits
 
 ## Install what the tests need, lint, then run the whole suite on PostgreSQL and on SQLite
 test: $(VENV)/.installed-dev
@@ -43,6 +46,11 @@ test: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py compile_translations
 	scripts/run-tests.sh $(PYTEST_ARGS)
+
+## Search and catalogue latency at 1,000 and 20,000 pages on SQLite and PostgreSQL -> docs/performance.md
+bench: $(VENV)/.installed-dev
+	scripts/install-test-deps.sh
+	scripts/with-postgres.sh $(PY) scripts/bench.py $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

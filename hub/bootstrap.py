@@ -13,11 +13,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
     Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from casestudies.models import CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage
@@ -25,7 +29,9 @@ from hub.models import HomePage, HubSettings, LifeFactor, Principle
 from hub.taxonomy_seed import LIFE_FACTORS, PRINCIPLES
 from search.models import SearchPage
 from stories.models import StoryIndexPage
+from stories.workflow import ensure_story_workflow
 from toolkits.models import ToolkitIndexPage
+from toolkits.workflow import ensure_guide_review
 
 EXPERTS = "Experts by experience"
 FORUM_MEMBERS = "Learning forum members"
@@ -116,6 +122,9 @@ def run(report=None, demo_logins=None):
     ensure_taxonomy(report)
     ensure_settings(report)
     ensure_groups(sections, report)
+    ensure_editorial_review(report)
+    ensure_story_workflow(report)
+    ensure_guide_review(report)
     if demo_logins:
         ensure_demo_users(report)
     return report
@@ -202,7 +211,9 @@ def ensure_home_routes(home, sections):
                 "heading": "Share your story",
                 "description": "Tell us about a day in your life, safely and in your own words.",
                 "page": sections[StoryIndexPage],
-                "url": "",
+                # The form is a route of the stories page; relative, so each language's home
+                # page links to the form in its own language.
+                "url": "stories/share/",
             },
         ),
         (
@@ -293,7 +304,8 @@ def _model_perms(app_label, model, actions):
 # "add" lets a contributor create pages and edit their own drafts; only "publish" makes them live.
 PAGE_PERMISSIONS = {
     EXPERTS: {StoryIndexPage: ["add"]},
-    FORUM_MEMBERS: {ToolkitIndexPage: ["add"]},
+    # Members draft only inside their own forum, through its per-forum group (toolkits.forums).
+    FORUM_MEMBERS: {},
     MODERATORS: {StoryIndexPage: ["add", "change", "publish", "lock", "unlock"]},
     EDITORS: {None: ["add", "change", "publish", "bulk_delete", "lock", "unlock"]},
     TRANSLATORS: {None: ["add", "change"]},
@@ -314,6 +326,8 @@ def _model_permissions_for(group_name):
     if group_name == EDITORS:
         for model in ("principle", "lifefactor"):
             perms += _model_perms("hub", model, ["add", "change", "delete"])
+        for model in ("sector", "clientgroup"):
+            perms += _model_perms("casestudies", model, ["add", "change", "delete"])
         perms += _model_perms("taggit", "tag", ["add", "change", "delete"])
         perms += [_perm("hub", "change_hubsettings")]
         perms += _model_perms("wagtailredirects", "redirect", ["add", "change", "delete"])
@@ -324,6 +338,7 @@ def _model_permissions_for(group_name):
     if group_name == TRANSLATORS:
         perms += [submit_translation_permission()]
         perms += [_perm("hub", "change_principle"), _perm("hub", "change_lifefactor")]
+        perms += [_perm("casestudies", "change_sector"), _perm("casestudies", "change_clientgroup")]
     return perms
 
 
@@ -382,6 +397,33 @@ def ensure_groups(sections, report):
         GroupCollectionPermission.objects.filter(group=group).exclude(
             pk__in=collection_grants
         ).delete()
+
+
+EDITORIAL_REVIEW = "Editorial review"
+
+
+def ensure_editorial_review(report):
+    """Pages outside Stories and forums, submitted for moderation, go to the Editors.
+
+    Wagtail's migrations assign a "Moderators approval" workflow to the whole tree; here the
+    Moderators review stories, so a translation or a case study submitted by someone who cannot
+    publish would land with the wrong people. Stories and forums have workflows of their own.
+    """
+    workflow, created = Workflow.objects.get_or_create(name=EDITORIAL_REVIEW)
+    if created:
+        report.note("workflow Editorial review")
+    task = GroupApprovalTask.objects.filter(name="Editors approve").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Editors approve")
+    task.groups.set([Group.objects.get(name=EDITORS)])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    root = Page.get_first_root_node()
+    assignment = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    if assignment is None:
+        WorkflowPage.objects.create(page=root, workflow=workflow)
+    elif assignment.workflow.name == "Moderators approval":  # Wagtail's own default
+        assignment.workflow = workflow
+        assignment.save()
 
 
 def ensure_demo_users(report):

@@ -33,10 +33,20 @@ def test_experts_can_draft_stories_but_never_publish(site_tree, section, make_us
 
 
 def test_forum_members_draft_only_in_toolkits(site_tree, section, make_user):
-    member = make_user("member", bootstrap.FORUM_MEMBERS)
+    """The base group grants no pages: members draft only in their own forum (its own group)."""
+    from toolkits.forums import access_for
+    from toolkits.models import LearningForumPage
 
-    assert actions(member, section(ToolkitIndexPage)) == {"add"}
-    assert not perms(member, section(ToolkitIndexPage)).can_publish_subpage()
+    toolkits = section(ToolkitIndexPage)
+    forum = LearningForumPage(title="A forum", slug="a-forum", purpose="<p>Learning.</p>")
+    toolkits.add_child(instance=forum)
+    member = make_user("member", bootstrap.FORUM_MEMBERS, access_for(forum).members.name)
+
+    assert member.has_perm("wagtailadmin.access_admin")
+    assert actions(member, forum) == {"add"}
+    assert not perms(member, forum).can_publish_subpage()
+    assert actions(member, toolkits) == set()
+    assert not perms(member, toolkits).can_add_subpage()
     assert actions(member, section(StoryIndexPage)) == set()
 
 
@@ -94,3 +104,41 @@ def test_anonymous_visitors_cannot_reach_the_admin(client, site_tree):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_editors_manage_every_taxonomy_in_the_admin(client, site_tree, make_user):
+    make_user("editor", bootstrap.EDITORS)
+    client.login(username="editor", password="pw")
+
+    for url in [
+        "/admin/snippets/hub/principle/",
+        "/admin/snippets/hub/lifefactor/",
+        "/admin/snippets/casestudies/sector/",
+        "/admin/snippets/casestudies/clientgroup/",
+    ]:
+        assert client.get(url).status_code == 200, url
+    assert client.get("/admin/snippets/hub/principle/add/").status_code == 200
+
+
+def test_translators_can_edit_but_not_delete_taxonomy(client, site_tree, make_user):
+    translator = make_user("translator", bootstrap.TRANSLATORS)
+    client.login(username="translator", password="pw")
+
+    assert client.get("/admin/snippets/casestudies/sector/").status_code == 200
+    assert translator.has_perm("casestudies.change_clientgroup")
+    assert not translator.has_perm("casestudies.delete_sector")
+    assert client.get("/admin/snippets/hub/principle/add/").status_code in (302, 403)
+
+
+def test_pages_outside_stories_are_reviewed_by_editors(site_tree, section, make_user):
+    """Wagtail's stock workflow would send them to the Moderators, who here review stories."""
+    translator = make_user("translator", bootstrap.TRANSLATORS)
+    case_studies = section(CaseStudyIndexPage)
+
+    workflow = case_studies.get_workflow()
+    assert workflow.name == bootstrap.EDITORIAL_REVIEW
+    workflow.start(case_studies, translator)
+
+    task_state = case_studies.current_workflow_task_state
+    assert [group.name for group in task_state.task.specific.groups.all()] == [bootstrap.EDITORS]
+    assert section(StoryIndexPage).get_workflow().name == "Story review"
