@@ -82,7 +82,7 @@ def test_database_url_chooses_the_database():
 
 def test_elasticsearch_url_adds_elasticsearch_in_front_of_the_database_backend():
     assert settings_value("hub.settings.dev", "settings.WAGTAILSEARCH_BACKENDS") == {
-        "default": {"BACKEND": "wagtail.search.backends.database"}
+        "default": {"BACKEND": "search.database_backend"}
     }
     backends = settings_value(
         "hub.settings.dev",
@@ -93,7 +93,7 @@ def test_elasticsearch_url_adds_elasticsearch_in_front_of_the_database_backend()
     assert backends["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
     assert backends["default"]["URLS"] == ["http://search.internal:9200"]
     assert backends["default"]["INDEX_PREFIX"] == "hubtest_"
-    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["database"]["BACKEND"] == "search.database_backend"
 
 
 def test_i18n_is_on_with_three_languages():

@@ -30,7 +30,7 @@ def unreachable_elasticsearch(settings):
             "TIMEOUT": 1,
             "OPTIONS": {"max_retries": 0},
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": "search.database_backend"},
     }
 
 
