@@ -100,7 +100,6 @@ HOME_INTRODUCTION = (
 @dataclass
 class BootstrapReport:
     created: list = field(default_factory=list)
-    logins: list = field(default_factory=list)
 
     def note(self, what):
         self.created.append(what)
@@ -445,4 +444,3 @@ def ensure_demo_users(report):
             report.note(f"demo user {username}")
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
-        report.logins.append((username, demo_password(username), group_name or "Superuser"))

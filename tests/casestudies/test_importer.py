@@ -155,12 +155,22 @@ def test_malformed_json_names_line_and_column(site_tree, tmp_path):
         call_command("import_catalogue", str(path))
 
 
-def test_progress_is_written_to_stderr(site_tree, small_catalogue, tmp_path):
-    err = StringIO()
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_only(site_tree, small_catalogue, tmp_path):
+    terminal, log = Terminal(), StringIO()
     call_command(
-        "import_catalogue", write(tmp_path, small_catalogue), stderr=err, stdout=StringIO()
+        "import_catalogue", write(tmp_path, small_catalogue), stderr=terminal, stdout=StringIO()
     )
-    assert "] 20/20 " in err.getvalue()
+    call_command(
+        "import_catalogue", write(tmp_path, small_catalogue), stderr=log, stdout=StringIO()
+    )
+
+    assert "] 20/20 " in terminal.getvalue()
+    assert log.getvalue() == ""
 
 
 def test_existing_principle_pages_are_not_duplicated(site_tree, small_catalogue):

@@ -51,6 +51,8 @@ class Command(BaseCommand):
 
     def progress(self, done, total, label):
         """A one-line text progress bar on stderr, so stdout stays a clean report."""
+        if not self.stderr.isatty():  # a log or `make run`: the summary line says enough
+            return
         width = 30
         filled = width * done // total
         bar = "#" * filled + "-" * (width - filled)

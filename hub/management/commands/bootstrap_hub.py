@@ -23,7 +23,3 @@ class Command(BaseCommand):
             self.stdout.write("Created: " + ", ".join(report.created))
         else:
             self.stdout.write("Nothing to create: the hub is already set up.")
-        if report.logins:
-            self.stdout.write(self.style.SUCCESS("\nDemo logins (http://127.0.0.1:8000/admin/):"))
-            for username, password, role in report.logins:
-                self.stdout.write(f"  {username:<11} {password:<17} {role}")
