@@ -343,6 +343,9 @@ class PrinciplePage(Page):
             .order_by("-shared", "title")[:limit]
         )
 
+    def get_search_snippet(self):
+        return self.principle.short_description
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         case_studies = list(self.strongest_case_studies())
@@ -449,6 +452,9 @@ class ResourcePage(Page):
             .order_by("-shared", "title")
         )
         return (chosen + list(shared[:limit]))[:limit]
+
+    def get_search_snippet(self):
+        return self.why_useful
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -162,3 +162,26 @@ def test_highlight_escapes_and_never_splits_entities():
     assert "<script>" not in html
     assert "&amp;" in html
     assert html.count("<mark>amp</mark>") == 2
+
+
+def test_catalogue_pages_have_snippets_and_stories_show_content_notes_first(
+    client, search_url, section
+):
+    from casestudies.models import ResourceIndexPage
+    from tests.casestudies.factories import ResourcePageFactory
+    from tests.stories.factories import make_story
+
+    ResourcePageFactory(
+        parent=section(ResourceIndexPage),
+        title="Befriending research",
+        why_useful="Shows what befriending changes.",
+        live=True,
+    )
+    make_story(title="A befriending day", content_notes=["bereavement"], publish=True)
+
+    html = client.get(search_url, {"q": "befriending"}).content.decode()
+
+    assert "Shows what <mark>befriending</mark> changes." in html
+    story = html[html.index("A befriending day") :]
+    assert story.index("Content notes:") < story.index("</li>")
+    assert "Bereavement" in story[: story.index("</li>")]
