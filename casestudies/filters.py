@@ -343,7 +343,8 @@ class Catalogue:
     def search_ranks(self):
         """{page id: position} of the case studies matching the words searched for."""
         searchable = CaseStudyPage.objects.live().filter(locale_id=self.index_page.locale_id)
-        matches = get_search_backend().search(self.terms, searchable)
+        # Only the order is needed here: the pages shown are loaded later, 50 at a time.
+        matches = get_search_backend().search(self.terms, searchable.only("pk"))
         return {page.pk: position for position, page in enumerate(matches)}
 
     def sorted(self, results):

@@ -44,6 +44,18 @@ def test_same_results_in_the_same_order_as_wagtail(pages, query, window):
     assert queryset.search(query).count() == queryset.search(query, backend=STOCK).count()
 
 
+@pytest.mark.parametrize("query", ["peer", "peer support", "nothing"])
+def test_whole_lists_counts_and_facets_match_wagtail(pages, query):
+    queryset = Page.objects.live().filter(depth__gt=2)
+    ours, stock = queryset.search(query), queryset.search(query, backend=STOCK)
+
+    assert [page.pk for page in ours] == [page.pk for page in stock]
+    assert ours.count() == stock.count()
+    assert ours.facet("content_type_id") == stock.facet("content_type_id")
+    specific = [type(page) for page in queryset.specific().search(query)[:3]]
+    assert specific == [type(page.specific) for page in stock[:3]]
+
+
 def test_filters_on_the_queryset_still_apply(pages):
     Page.objects.get(pk=pages[0].pk).unpublish()
     found = {page.pk for page in Page.objects.live().search("peer")[:50]}
