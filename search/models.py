@@ -8,7 +8,14 @@ from wagtail.models import Page
 
 from hub.models import SectionPage
 from search.backends import search_page, with_fallback
-from search.facets import content_type_options, parse_content_type
+from search.facets import (
+    add_links,
+    allowed_ids,
+    facet_groups,
+    matching_ids,
+    page_values,
+    parse_filters,
+)
 from search.query import clean_query, display_query
 from search.snippets import highlight, snippet_source
 from search.suggestions import known_terms, popular_searches, spelling_hint
@@ -46,24 +53,31 @@ class SearchPage(RoutablePageMixin, SectionPage):
     def results_context(self, request):
         query = display_query(request.GET.get("q"))
         terms = clean_query(query)
-        selected_type = parse_content_type(request.GET.get("type"))
-        context = {"query": query, "terms": terms, "selected_type": selected_type}
+        selected, ignored = parse_filters(request.GET, self.locale_id)
+        context = {
+            "query": query,
+            "terms": terms,
+            "selected_type": selected.get("type"),
+            "filtered": bool(selected),
+            "ignored_filters": ignored,
+        }
         if not terms:
             return context
 
         everything = self.search_queryset()
+        ids, operator = self.matching(everything, terms)
+        values = page_values(ids)
         matching = everything
-        if selected_type is not None:
-            matching = everything.filter(content_type=selected_type)
-        results = search_page(matching, terms, request.GET.get("page"), RESULTS_PER_PAGE)
+        if selected:
+            matching = everything.filter(pk__in=allowed_ids(ids, values, selected))
+        results = search_page(
+            matching, terms, request.GET.get("page"), RESULTS_PER_PAGE, operator=operator
+        )
         results.object_list = self.with_snippets(results.object_list, terms)
         context.update(
             results=results,
-            type_options=with_fallback(
-                lambda backend: content_type_options(
-                    everything.search(terms, backend=backend), selected_type
-                )
-            ),
+            any_word=operator == "or",
+            facets=add_links(facet_groups(ids, values, selected, self.locale_id), request.GET),
             promotions=self.promotions(terms),
         )
         if request.GET.get("page") in (None, "", "1"):  # a new search, not a later page of one
@@ -76,6 +90,28 @@ class SearchPage(RoutablePageMixin, SectionPage):
                 sections=self.get_parent().get_children().live().public().in_menu(),
             )
         return context
+
+    def matching(self, everything, terms):
+        """(ids of the matching pages, the operator that found them).
+
+        Pages with every word; when no page has every word, pages with any of them, so that a
+        practitioner's "time bank older people" still finds time banks. Both backends are told
+        the operator (the database backends default to "and", Elasticsearch to "or").
+        """
+
+        def ids_for(operator):
+            return with_fallback(
+                lambda backend: matching_ids(
+                    everything.search(
+                        terms, backend=backend, operator=operator, order_by_relevance=False
+                    )
+                )
+            )
+
+        ids = ids_for("and")
+        if ids or " " not in terms:
+            return ids, "and"
+        return ids_for("or"), "or"
 
     def with_snippets(self, pages, terms):
         """The results as specific pages (one query per page type), each with a snippet."""

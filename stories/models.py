@@ -189,7 +189,7 @@ class StoryPage(Page):
         index.SearchField("what_gets_in_the_way"),
         index.SearchField("easy_read_summary"),
         index.SearchField("audio_transcript"),
-        index.RelatedFields("keywords", [index.SearchField("name")]),
+        index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
         index.RelatedFields("life_factors", [index.SearchField("name")]),
         index.FilterField("is_illustrative"),
     ]

@@ -1,0 +1,159 @@
+"""Search facets beyond the page type: principle, keyword, depth and life factor, with counts."""
+
+import pytest
+
+from casestudies.models import CaseStudyIndexPage, ResourceIndexPage
+from hub.models import LifeFactor
+from search.models import SearchPage
+from stories.models import StoryIndexPage
+from tests.casestudies.factories import CaseStudyPageFactory, ResourcePageFactory
+from tests.stories.factories import make_story
+from tests.toolkits.factories import ToolkitPageFactory
+from toolkits.models import ToolkitIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def search_url(section):
+    return section(SearchPage).url
+
+
+@pytest.fixture
+def content(section):
+    """Five pages about befriending, each described differently."""
+    cases = section(CaseStudyIndexPage)
+    CaseStudyPageFactory(
+        parent=cases,
+        title="Befriending in Leeds",
+        depth_level="transformative",
+        ratings={"assets": 3, "networks": 1},
+        keywords=["Peer Support"],
+        live=True,
+    )
+    CaseStudyPageFactory(
+        parent=cases,
+        title="Befriending in Hull",
+        depth_level="descriptive",
+        ratings={"assets": 1, "networks": 2},
+        keywords=["Peer Support", "Time Banking"],
+        live=True,
+    )
+    ToolkitPageFactory(
+        parent=section(ToolkitIndexPage),
+        title="Starting befriending",
+        principles=["assets"],
+        keywords=["Time Banking"],
+        live=True,
+    )
+    ResourcePageFactory(
+        parent=section(ResourceIndexPage),
+        title="Befriending research",
+        keywords=["Peer Support"],
+        live=True,
+    )
+    money = LifeFactor.objects.get(key="money", locale__language_code="en")
+    make_story(
+        section(StoryIndexPage), title="My befriending week", life_factors=[money], publish=True
+    )
+
+
+def facet_counts(response, name):
+    for group in response.context["facets"]:
+        if group["name"] == name:
+            return {option["key"]: option["count"] for option in group["options"]}
+    return {}
+
+
+def titles(response):
+    return sorted(page.title for page in response.context["results"])
+
+
+def test_facets_count_the_matching_pages(client, search_url, content):
+    response = client.get(search_url, {"q": "befriending"})
+
+    assert response.context["results"].paginator.count == 5
+    # Case studies count under a principle they show at least "developing" (2); toolkits
+    # under the principles they are tagged with.
+    assert facet_counts(response, "principle") == {"assets": 2, "networks": 1}
+    assert facet_counts(response, "keyword") == {"peer-support": 3, "time-banking": 2}
+    assert facet_counts(response, "depth") == {"transformative": 1, "descriptive": 1}
+    assert facet_counts(response, "life_factor") == {"money": 1}
+    assert facet_counts(response, "type") == {
+        "casestudies.casestudypage": 2,
+        "toolkits.toolkitpage": 1,
+        "casestudies.resourcepage": 1,
+        "stories.storypage": 1,
+    }
+
+
+def test_each_filter_narrows_the_results(client, search_url, content):
+    def found(**filters):
+        return titles(client.get(search_url, {"q": "befriending", **filters}))
+
+    assert found(principle="assets") == ["Befriending in Leeds", "Starting befriending"]
+    assert found(keyword="time-banking") == ["Befriending in Hull", "Starting befriending"]
+    assert found(depth="descriptive") == ["Befriending in Hull"]
+    assert found(life_factor="money") == ["My befriending week"]
+
+
+def test_counts_are_right_for_combined_filters(client, search_url, content):
+    response = client.get(
+        search_url, {"q": "befriending", "keyword": "peer-support", "principle": "assets"}
+    )
+
+    assert titles(response) == ["Befriending in Leeds"]
+    # Each facet counts the pages matching every other filter: the number its option would give.
+    assert facet_counts(response, "principle") == {"assets": 1, "networks": 1}
+    assert facet_counts(response, "keyword") == {"peer-support": 1, "time-banking": 1}
+    assert facet_counts(response, "type") == {"casestudies.casestudypage": 1}
+    html = response.content.decode()
+    # Options link to the same search with the filter changed, keeping the words and the rest.
+    assert "?q=befriending&amp;keyword=peer-support&amp;principle=networks" in html
+    assert "?q=befriending&amp;principle=assets" in html  # "Any" keyword
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"principle": "kindness"},
+        {"keyword": "no-such-keyword"},
+        {"depth": "bottomless"},
+        {"life_factor": "weather"},
+        {"principle": "", "keyword": "", "depth": "", "life_factor": ""},
+    ],
+)
+def test_unknown_filter_values_are_left_out_with_a_notice(client, search_url, content, filters):
+    response = client.get(search_url, {"q": "befriending", **filters})
+
+    assert response.status_code == 200
+    assert response.context["results"].paginator.count == 5
+    notice = "A filter in this link is no longer available" in response.content.decode()
+    assert notice is any(filters.values())
+
+
+def test_a_filter_that_leaves_nothing_offers_a_search_without_filters(client, search_url, content):
+    response = client.get(
+        search_url, {"q": "befriending", "life_factor": "money", "depth": "descriptive"}
+    )
+
+    assert response.context["results"].paginator.count == 0
+    assert "Search without filters instead" in response.content.decode()
+
+
+def test_faceted_search_queries_are_bounded(
+    client, search_url, content, django_assert_max_num_queries
+):
+    params = {"q": "befriending", "principle": "assets", "keyword": "peer-support"}
+    client.get(search_url, params)
+    with django_assert_max_num_queries(40):
+        assert client.get(search_url, params).status_code == 200
+
+
+def test_facets_are_counted_the_same_in_small_chunks(client, search_url, content, monkeypatch):
+    whole = client.get(search_url, {"q": "befriending"})
+    monkeypatch.setattr("search.facets.FACET_CHUNK_SIZE", 2)
+    chunked = client.get(search_url, {"q": "befriending"})
+
+    for name in ["type", "principle", "keyword", "depth", "life_factor"]:
+        assert facet_counts(chunked, name) == facet_counts(whole, name), name
