@@ -13,7 +13,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
@@ -27,6 +26,7 @@ from wagtail.models import (
 from casestudies.models import CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage
 from hub.models import HomePage, HubSettings, LifeFactor, Principle
 from hub.taxonomy_seed import LIFE_FACTORS, PRINCIPLES
+from hub.workflows import editors_task
 from search.models import SearchPage
 from stories.models import StoryIndexPage
 from stories.workflow import ensure_story_workflow
@@ -411,11 +411,9 @@ def ensure_editorial_review(report):
     workflow, created = Workflow.objects.get_or_create(name=EDITORIAL_REVIEW)
     if created:
         report.note("workflow Editorial review")
-    task = GroupApprovalTask.objects.filter(name="Editors approve").first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name="Editors approve")
-    task.groups.set([Group.objects.get(name=EDITORS)])
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=editors_task(), defaults={"sort_order": 0}
+    )
     root = Page.get_first_root_node()
     assignment = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
     if assignment is None:

@@ -1,8 +1,9 @@
 """The "Story review" workflow: every story passes a moderator before it goes live."""
 
-from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+from hub.workflows import group_approval_task
 
 WORKFLOW_NAME = "Story review"
 TASK_NAME = "Moderator review"
@@ -17,10 +18,7 @@ def ensure_story_workflow(report=None):
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created and report is not None:
         report.note("workflow Story review")
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.add(Group.objects.get(name=MODERATORS))
+    task = group_approval_task(TASK_NAME, MODERATORS)
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for index_page in StoryIndexPage.objects.all():

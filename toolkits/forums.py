@@ -10,7 +10,6 @@ step (an editor's approval) publishes, so nobody can skip review.
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     PageViewRestriction,
@@ -19,10 +18,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from hub.workflows import editors_task, group_approval_task
+
 MEMBER_PAGE_ACTIONS = ["add"]
 MODERATOR_PAGE_ACTIONS = ["add", "change", "lock", "unlock"]
 COLLECTION_ACTIONS = ["add", "choose"]
-EDITORS_TASK_NAME = "Editors approve the guide"
 GROUP_NAME_TITLE_LENGTH = 100
 
 
@@ -39,24 +39,9 @@ def _unique_group(name):
     return Group.objects.create(name=candidate)
 
 
-def editors_task():
-    """The second step shared by every forum's workflow: an editor approves and publishes."""
-    from hub.bootstrap import EDITORS
-
-    editors, _created = Group.objects.get_or_create(name=EDITORS)
-    task = GroupApprovalTask.objects.filter(name=EDITORS_TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=EDITORS_TASK_NAME)
-    task.groups.set([editors])
-    return task
-
-
 def _create_workflow(title, moderators):
     workflow = Workflow.objects.create(name=f"Guide review: {title}"[:255])
-    moderator_task = GroupApprovalTask.objects.create(
-        name=f"{title}: forum moderators review"[:255]
-    )
-    moderator_task.groups.set([moderators])
+    moderator_task = group_approval_task(f"{title}: forum moderators review"[:255], moderators.name)
     WorkflowTask.objects.create(workflow=workflow, task=moderator_task, sort_order=0)
     WorkflowTask.objects.create(workflow=workflow, task=editors_task(), sort_order=1)
     return workflow

@@ -6,7 +6,8 @@ groups open the page in the editor: a shared first step would let one forum's mo
 another forum's drafts.
 """
 
-from toolkits.forums import editors_task, ensure_all_forums
+from hub.workflows import editors_task
+from toolkits.forums import ensure_all_forums
 
 
 def ensure_guide_review(report=None):
