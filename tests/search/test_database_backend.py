@@ -11,6 +11,13 @@ STOCK = "wagtail.search.backends.database"
 
 
 @pytest.fixture
+def sqlite_only():
+    # On PostgreSQL the hub uses Wagtail's backend as is: comparing it with itself proves nothing.
+    if connection.vendor != "sqlite":
+        pytest.skip("the hub's own ranking runs on SQLite only")
+
+
+@pytest.fixture
 def pages(site_tree):
     """Pages where the query words appear more or less often, in title and description."""
     made = []
@@ -33,7 +40,7 @@ def test_it_is_the_backend_in_use():
 
 @pytest.mark.parametrize("query", ["peer", "peer support", "support", "guide peer", "nothing"])
 @pytest.mark.parametrize("window", [(0, 10), (10, 20), (25, 40)])
-def test_same_results_in_the_same_order_as_wagtail(pages, query, window):
+def test_same_results_in_the_same_order_as_wagtail(sqlite_only, pages, query, window):
     queryset = Page.objects.live().filter(depth__gt=2)
     start, stop = window
 
@@ -45,7 +52,7 @@ def test_same_results_in_the_same_order_as_wagtail(pages, query, window):
 
 
 @pytest.mark.parametrize("query", ["peer", "peer support", "nothing"])
-def test_whole_lists_counts_and_facets_match_wagtail(pages, query):
+def test_whole_lists_counts_and_facets_match_wagtail(sqlite_only, pages, query):
     queryset = Page.objects.live().filter(depth__gt=2)
     ours, stock = queryset.search(query), queryset.search(query, backend=STOCK)
 
