@@ -42,10 +42,6 @@ class SearchPage(RoutablePageMixin, SectionPage):
             .filter(depth__gt=1)
         )
 
-    def search(self, query):
-        """Pages matching the query, best first (lazy: backend errors surface when evaluated)."""
-        return self.search_queryset().search(clean_query(query))
-
     @re_path(r"^$")
     def results(self, request):
         return self.render(request, context_overrides=self.results_context(request))
