@@ -1,9 +1,10 @@
 """Faceted browsing of the catalogue and the resource library.
 
-How it works, and why: a catalogue holds tens to a few thousand pages, so each listing loads one
-compact row per candidate page (a handful of queries, whatever the number of pages), then filters
-and counts in Python. That keeps facet counts exact for any combination of filters, identical on
-PostgreSQL and SQLite, and the number of queries fixed. Only the 50 pages shown are loaded in full.
+How it works, and why: the database does the counting. Each facet is a condition ("has keyword
+X") and a count ("how many pages have each keyword"), both written as queries over the pages
+that pass the other filters, so a listing costs a fixed number of GROUP BY and COUNT queries
+however large the catalogue grows, and the counts are exact for any combination of filters.
+Only the 50 pages shown are loaded, in full.
 
 Every filter state is a plain GET query string, so it can be bookmarked and shared, and the form
 works without JavaScript. Values that make no sense (an unknown keyword, strength "abc") are left
@@ -18,13 +19,14 @@ Either way, a count says how many results the visitor would see after choosing t
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
+from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
 
 from casestudies.models import (
     CaseStudyPage,
@@ -40,6 +42,8 @@ from casestudies.models import (
     principles_for_locale,
 )
 from hub.models import Strength
+from search.backends import search_page, with_fallback
+from search.facets import matching_pages
 from search.query import clean_query, display_query
 
 PER_PAGE = 50
@@ -68,14 +72,16 @@ class Option:
 class Facet:
     """One group of options in the form, e.g. 'Depth'.
 
-    `values_of(row)` gives the option values a row has; a row matches when it has every
+    `condition(value)` is a Q for the pages that have a value; `count(name, pages)` is a query
+    of (name, value, number of those pages that have it) rows. A page matches when it has every
     selected value.
     """
 
     name: str
     legend: str
     choices: list  # (value, label)
-    values_of: object
+    condition: object
+    count: object
     multiple: bool = False
     selected: list = field(default_factory=list)
     options: list = field(default_factory=list)
@@ -88,22 +94,58 @@ class Facet:
         return dict(self.choices).get(value, value)
 
 
-@dataclass
-class Row:
-    """What the facets need to know about one page."""
+def counted(name, queryset, value, page_field="pk"):
+    """(facet name, value, number of pages) rows: one shape for every facet, for one UNION."""
+    return (
+        queryset.order_by()  # a UNION allows no ORDER BY in its parts
+        .annotate(facet=Value(name, output_field=CharField()), value=value)
+        .values_list("facet", "value")
+        .annotate(pages=Count(page_field, distinct=True))
+    )
 
-    pk: int
-    title: str
-    kind: str = ""
-    depth: str = ""
-    sector: str = ""
-    country: str = ""
-    evaluated: bool = False
-    reviewed: object = None
-    keywords: set = field(default_factory=set)
-    client_groups: set = field(default_factory=set)
-    ratings: dict = field(default_factory=dict)
-    rank: int = 0
+
+def field_facet(model, lookup, value=None):
+    """(condition, count) for a facet read from a field, or through a relation, of the pages.
+
+    Conditions are subqueries rather than joins, so a page with several values is never
+    counted twice and conditions on the same relation do not constrain each other. `value`
+    turns the field into the URL value in SQL, where they differ.
+    """
+
+    def condition(url_value):
+        return Q(pk__in=model.objects.filter(**{lookup: url_value}).values("pk"))
+
+    def count(name, pages):
+        return counted(name, pages, value if value is not None else F(lookup))
+
+    return condition, count
+
+
+def tag_facet(through):
+    """(condition, count) for a keyword facet, through a page type's tag table."""
+
+    def condition(slug):
+        return Q(pk__in=through.objects.filter(tag__slug=slug).values("content_object_id"))
+
+    def count(name, pages):
+        tagged = through.objects.filter(content_object_id__in=pages.values("pk"))
+        return counted(name, tagged, F("tag__slug"), "content_object_id")
+
+    return condition, count
+
+
+def principle_facet(strength):
+    """(condition, count) for principles shown at `strength` or more."""
+    ratings = PrincipleRating.objects.filter(strength__gte=strength)
+
+    def condition(key):
+        return Q(pk__in=ratings.filter(principle__key=key).values("page_id"))
+
+    def count(name, pages):
+        rated = ratings.filter(page_id__in=pages.values("pk"))
+        return counted(name, rated, F("principle__key"), "page_id")
+
+    return condition, count
 
 
 @dataclass
@@ -133,45 +175,61 @@ def read_choices(data, name, allowed, multiple, ignored):
 
 
 class FacetedListing:
-    """Rows filtered by facets, counted, sorted and paginated. Shared by both listings."""
+    """Pages filtered by facets and counted, in the database. Shared by both listings."""
 
-    def __init__(self, rows, facets, data, base_url=""):
-        self.rows = rows
+    def __init__(self, pages, facets, data, base_url=""):
+        self.pages = pages  # every page the listing could show, before any facet
         self.facets = facets
         self.data = data
         self.base_url = base_url
 
-    def matches(self, row, skip=None):
+    def matching(self, skip=None, without=None):
+        """The pages with every selected value (but `skip`'s, or the one value `without`)."""
+        pages = self.pages
         for facet in self.facets:
-            if facet is skip or not facet.selected:
+            if facet is skip:
                 continue
-            if not set(facet.selected) <= facet.values_of(row):
-                return False
-        return True
+            for value in facet.selected:
+                if without != (facet, value):
+                    pages = pages.filter(facet.condition(value))
+        return pages
 
     def filter(self):
-        self.results = [row for row in self.rows if self.matches(row)]
+        """The matching pages; every facet's counts, from one query."""
+        self.results = self.matching()
+        queries = [
+            facet.count(facet.name, self.results if facet.multiple else self.matching(skip=facet))
+            for facet in self.facets
+        ]
+        counts = {facet.name: {} for facet in self.facets}
+        for name, value, number in queries[0].union(*queries[1:], all=True):
+            if value is not None:
+                counts[name][value] = number
         for facet in self.facets:
-            pool = (
-                self.results if facet.multiple else [r for r in self.rows if self.matches(r, facet)]
-            )
-            counts = {}
-            for row in pool:
-                for value in facet.values_of(row):
-                    counts[value] = counts.get(value, 0) + 1
             facet.options = [
-                Option(value, label, counts.get(value, 0), value in facet.selected)
+                Option(value, label, counts[facet.name].get(value, 0), value in facet.selected)
                 for value, label in facet.choices
             ]
         return self.results
 
-    def count_without(self, facet, value):
-        facet_selected = facet.selected
-        facet.selected = [v for v in facet_selected if v != value]
-        try:
-            return sum(1 for row in self.rows if self.matches(row))
-        finally:
-            facet.selected = facet_selected
+    def counts_without(self):
+        """{(facet name, value): results without that one selected value}, from one query."""
+        removals = [(facet, value) for facet in self.facets for value in facet.selected]
+        if not removals:
+            return {}
+        queries = [
+            self.matching(without=(facet, value))
+            .order_by()
+            .annotate(
+                facet=Value(facet.name, output_field=CharField()),
+                value=Value(value, output_field=CharField()),
+            )
+            .values_list("facet", "value")
+            .annotate(pages=Count("pk"))
+            for facet, value in removals
+        ]
+        rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        return {(name, value): number for name, value, number in rows}
 
     def url(self, **changes):
         """This listing's URL with some parameters replaced (None removes them), page reset."""
@@ -189,7 +247,9 @@ class FacetedListing:
         encoded = query.urlencode()
         return f"{self.base_url}?{encoded}" if encoded else self.base_url
 
+    @cached_property
     def active_filters(self):
+        counts = self.counts_without()
         active = []
         for facet in self.facets:
             for value in facet.selected:
@@ -199,10 +259,20 @@ class FacetedListing:
                         label=facet.legend,
                         value_label=facet.label_for(value),
                         remove_url=self.url(**{facet.name: remaining or None}),
-                        count_without=self.count_without(facet, value),
+                        count_without=counts.get((facet.name, value), 0),
                     )
                 )
         return active
+
+
+def keyword_choices(through, pages):
+    """[(slug, name)] of the keywords the pages carry, by name: one query."""
+    tags = (
+        through.objects.filter(content_object_id__in=pages.values("pk"))
+        .values_list("tag__slug", "tag__name")
+        .distinct()
+    )
+    return sorted(tags, key=lambda tag: tag[1].casefold())
 
 
 def localized_terms(model, locale_id, default_locale_id):
@@ -227,22 +297,20 @@ class Catalogue:
         self.principles = principles_for_locale(index_page.locale_id)
         self.query = display_query(data.get("q"))
         self.terms = clean_query(self.query)
-        self.all_rows = self.load_rows()
-        rows = self.all_rows
+        self.candidates = CaseStudyPage.objects.live().public().child_of(index_page)
+        pages = self.candidates
+        self.matches = None
         if self.terms:
-            # Facet counts describe the search results, so the facets only see matching rows.
-            ranks = self.search_ranks()
-            rows = [row for row in rows if row.pk in ranks]
-            for row in rows:
-                row.rank = ranks[row.pk]
+            # Facet counts describe the search results, so the facets only see matching pages.
+            self.matches = self.search_matches()
+            pages = pages.filter(pk__in=self.matches)
         self.strength = self.read_strength()
         self.facets = self.build_facets()
-        self.listing = FacetedListing(rows, self.facets, data, base_url=base_url)
+        self.listing = FacetedListing(pages, self.facets, data, base_url=base_url)
         self.sort = self.read_sort()
-        results = self.sorted(self.listing.filter())
-        self.total = len(results)
-        self.page = Paginator(results, PER_PAGE).get_page(data.get("page"))
-        self.pages = self.load_pages([row.pk for row in self.page.object_list])
+        self.page = self.paginate(self.listing.filter())
+        self.total = self.page.paginator.count
+        self.pages = self.load_pages([page.pk for page in self.page.object_list])
 
     # Reading the query string
 
@@ -272,92 +340,69 @@ class Catalogue:
     def strength_value(self):
         return str(self.strength)
 
-    @property
+    @cached_property
     def strength_counts(self):
         """[(strength, results)] for the ticked principles; empty when none is ticked."""
         principle = self.facet["principle"]
         if not principle.selected:
             return []
-        pool = [row for row in self.listing.rows if self.listing.matches(row, skip=principle)]
-        return [
-            (
-                str(strength),
-                sum(
-                    1
-                    for row in pool
-                    if all(row.ratings.get(key, 0) >= strength for key in principle.selected)
-                ),
+        pool = self.listing.matching(skip=principle)
+        queries = []
+        for strength in STRENGTH_LABELS:
+            condition, _count = principle_facet(strength)
+            pages = pool
+            for key in principle.selected:
+                pages = pages.filter(condition(key))
+            label = Value(str(strength), output_field=CharField())
+            queries.append(
+                pages.order_by()
+                .annotate(strength=label)
+                .values_list("strength")
+                .annotate(n=Count("pk"))
             )
-            for strength in STRENGTH_LABELS
-        ]
+        counts = dict(queries[0].union(*queries[1:], all=True))
+        return [(str(strength), counts.get(str(strength), 0)) for strength in STRENGTH_LABELS]
 
     @property
     def strength_options(self):
         return [(str(value), label) for value, label in STRENGTH_LABELS.items()]
 
-    # Loading: a fixed number of queries, whatever the number of case studies
+    # Searching, sorting and loading: a fixed number of queries, whatever the catalogue's size
 
-    def candidates(self):
-        return CaseStudyPage.objects.live().public().child_of(self.index_page)
+    def searchable(self):
+        return CaseStudyPage.objects.live().filter(locale_id=self.index_page.locale_id)
 
-    def load_rows(self):
-        candidates = self.candidates()
-        rows = {
-            values["pk"]: Row(
-                pk=values["pk"],
-                title=values["title"],
-                depth=values["depth_level"],
-                sector=values["sector__key"] or "",
-                country=values["country"],
-                evaluated=values["evaluated"],
-                reviewed=values["last_reviewed"],
+    def search_matches(self):
+        """The case studies matching the words searched for, for `pk__in` (see matching_pages)."""
+
+        def matches(backend):
+            results = self.searchable().search(
+                self.terms, backend=backend, order_by_relevance=False
             )
-            for values in candidates.values(
-                "pk",
-                "title",
-                "depth_level",
-                "sector__key",
-                "country",
-                "evaluated",
-                "last_reviewed",
-            )
-        }
-        page_ids = candidates.values("pk")
-        self.keyword_names = {}
-        for page_id, slug, name in CaseStudyPageTag.objects.filter(
-            content_object_id__in=page_ids
-        ).values_list("content_object_id", "tag__slug", "tag__name"):
-            rows[page_id].keywords.add(slug)
-            self.keyword_names[slug] = name
-        for page_id, key, strength in PrincipleRating.objects.filter(
-            page_id__in=page_ids
-        ).values_list("page_id", "principle__key", "strength"):
-            rows[page_id].ratings[key] = strength
-        through = CaseStudyPage.client_groups.through
-        for page_id, key in through.objects.filter(casestudypage_id__in=page_ids).values_list(
-            "casestudypage_id", "clientgroup__key"
-        ):
-            rows[page_id].client_groups.add(key)
-        return list(rows.values())
+            pages = matching_pages(results)
+            if not isinstance(pages, list):
+                # Run here, inside with_fallback: a subquery only runs when it is used.
+                self.searchable().filter(pk__in=pages).exists()
+            return pages
 
-    def search_ranks(self):
-        """{page id: position} of the case studies matching the words searched for."""
-        searchable = CaseStudyPage.objects.live().filter(locale_id=self.index_page.locale_id)
-        # Only the order is needed here: the pages shown are loaded later, 50 at a time.
-        matches = get_search_backend().search(self.terms, searchable.only("pk"))
-        return {page.pk: position for position, page in enumerate(matches)}
+        return with_fallback(matches)
 
-    def sorted(self, results):
+    def paginate(self, results):
+        """The page of results asked for: ids only, ordered by the database (or the search)."""
+        number = self.data.get("page")
         if self.sort == "relevance":
-            return sorted(results, key=lambda row: row.rank)
-        results = sorted(results, key=lambda row: row.title.casefold())
+            if isinstance(self.matches, list):  # Elasticsearch filters by lists, not subqueries
+                allowed = list(results.values_list("pk", flat=True))
+            else:
+                allowed = results.values("pk")
+            searchable = self.searchable().filter(pk__in=allowed)
+            return search_page(searchable, self.terms, number, PER_PAGE)
         if self.sort == "reviewed":
-            # Most recently reviewed first (a stable sort keeps titles in order within a date);
-            # never-reviewed case studies last.
-            reviewed = [row for row in results if row.reviewed is not None]
-            reviewed.sort(key=lambda row: row.reviewed, reverse=True)
-            results = reviewed + [row for row in results if row.reviewed is None]
-        return results
+            # Most recently reviewed first, never-reviewed case studies last; titles within a date.
+            order = [F("last_reviewed").desc(nulls_last=True), Lower("title"), "pk"]
+        else:
+            order = [Lower("title"), "pk"]
+        return Paginator(results.order_by(*order).only("pk"), PER_PAGE).get_page(number)
 
     def load_pages(self, page_ids):
         pages = (
@@ -379,11 +424,6 @@ class Catalogue:
     def build_facets(self):
         locale_id = self.index_page.locale_id
         default_locale_id = Locale.get_default().pk
-        data = self.data
-        ignored = self.ignored
-        strength = self.strength
-        keyword_choices = sorted(self.keyword_names.items(), key=lambda item: item[1].casefold())
-        principle_choices = [(p.key, p.name) for p in self.principles]
         sector_choices = [
             (t.key, t.name) for t in localized_terms(Sector, locale_id, default_locale_id)
         ]
@@ -392,43 +432,68 @@ class Catalogue:
         ]
         evaluated_choices = [("yes", _("Evaluated")), ("no", _("Not evaluated"))]
         specs = [
-            ("keyword", _("Keyword"), keyword_choices, True, lambda row: row.keywords),
+            (
+                "keyword",
+                _("Keyword"),
+                keyword_choices(CaseStudyPageTag, self.candidates),
+                True,
+                tag_facet(CaseStudyPageTag),
+            ),
             (
                 "principle",
                 _("Principle"),
-                principle_choices,
+                [(p.key, p.name) for p in self.principles],
                 True,
-                lambda row: {key for key, s in row.ratings.items() if s >= strength},
+                principle_facet(self.strength),
             ),
-            ("depth", _("Depth"), list(Depth.choices), False, lambda row: {row.depth}),
-            ("sector", _("Sector"), sector_choices, False, lambda row: {row.sector}),
+            (
+                "depth",
+                _("Depth"),
+                list(Depth.choices),
+                False,
+                field_facet(CaseStudyPage, "depth_level"),
+            ),
+            (
+                "sector",
+                _("Sector"),
+                sector_choices,
+                False,
+                field_facet(CaseStudyPage, "sector__key"),
+            ),
             (
                 "client_group",
                 _("Client group"),
                 group_choices,
                 False,
-                lambda row: row.client_groups,
+                field_facet(CaseStudyPage, "client_groups__key"),
             ),
-            ("country", _("Country"), list(Country.choices), False, lambda row: {row.country}),
+            (
+                "country",
+                _("Country"),
+                list(Country.choices),
+                False,
+                field_facet(CaseStudyPage, "country"),
+            ),
             (
                 "evaluated",
                 _("Evaluation"),
                 evaluated_choices,
                 False,
-                lambda row: {"yes" if row.evaluated else "no"},
+                evaluated_facet(),
             ),
         ]
         facets = []
-        for name, legend, choices, multiple, values_of in specs:
+        for name, legend, choices, multiple, (condition, count) in specs:
             allowed = {value for value, _label in choices}
             facets.append(
                 Facet(
                     name=name,
                     legend=legend,
                     choices=choices,
-                    values_of=values_of,
+                    condition=condition,
+                    count=count,
                     multiple=multiple,
-                    selected=read_choices(data, name, allowed, multiple, ignored),
+                    selected=read_choices(self.data, name, allowed, multiple, self.ignored),
                 )
             )
         return facets
@@ -441,8 +506,9 @@ class Catalogue:
     def is_filtered(self):
         return bool(self.terms) or any(facet.selected for facet in self.facets)
 
+    @cached_property
     def active_filters(self):
-        active = self.listing.active_filters()
+        active = list(self.listing.active_filters)
         if self.terms:
             active.insert(
                 0,
@@ -456,7 +522,14 @@ class Catalogue:
         return active
 
     def count_without_search(self):
-        return sum(1 for row in self.all_rows if self.listing.matches(row))
+        return FacetedListing(self.candidates, self.facets, self.data).matching().count()
+
+
+def evaluated_facet():
+    """(condition, count) for "evaluated" yes or no."""
+    as_url_value = Case(When(evaluated=True, then=Value("yes")), default=Value("no"))
+    condition, count = field_facet(CaseStudyPage, "evaluated", value=as_url_value)
+    return (lambda value: condition(value == "yes")), count
 
 
 class ResourceLibrary:
@@ -466,15 +539,18 @@ class ResourceLibrary:
         self.index_page = index_page
         self.data = data
         self.ignored = []
-        self.rows = self.load_rows()
+        candidates = ResourcePage.objects.live().public().child_of(index_page)
         type_choices = list(ResourceType.choices)
-        keyword_choices = sorted(self.keyword_names.items(), key=lambda item: item[1].casefold())
+        keywords = keyword_choices(ResourcePageTag, candidates)
+        type_condition, type_count = field_facet(ResourcePage, "resource_type")
+        keyword_condition, keyword_count = tag_facet(ResourcePageTag)
         self.facets = [
             Facet(
                 name="type",
                 legend=_("Type"),
                 choices=type_choices,
-                values_of=lambda row: {row.kind},
+                condition=type_condition,
+                count=type_count,
                 selected=read_choices(
                     data, "type", {v for v, _l in type_choices}, False, self.ignored
                 ),
@@ -482,40 +558,30 @@ class ResourceLibrary:
             Facet(
                 name="keyword",
                 legend=_("Keyword"),
-                choices=keyword_choices,
-                values_of=lambda row: row.keywords,
+                choices=keywords,
+                condition=keyword_condition,
+                count=keyword_count,
                 multiple=True,
-                selected=read_choices(data, "keyword", set(self.keyword_names), True, self.ignored),
+                selected=read_choices(
+                    data, "keyword", {slug for slug, _n in keywords}, True, self.ignored
+                ),
             ),
         ]
-        self.listing = FacetedListing(self.rows, self.facets, data, base_url=base_url)
-        results = sorted(self.listing.filter(), key=lambda row: row.title.casefold())
-        self.total = len(results)
+        self.listing = FacetedListing(candidates, self.facets, data, base_url=base_url)
+        results = self.listing.filter().order_by(Lower("title"), "pk").only("pk")
         self.page = Paginator(results, PER_PAGE).get_page(data.get("page"))
-        ids = [row.pk for row in self.page.object_list]
+        self.total = self.page.paginator.count
+        ids = [page.pk for page in self.page.object_list]
         pages = ResourcePage.objects.filter(pk__in=ids).prefetch_related(
             Prefetch("tagged_items", queryset=ResourcePageTag.objects.select_related("tag"))
         )
         by_pk = {page.pk: page for page in pages}
         self.pages = [by_pk[pk] for pk in ids if pk in by_pk]
 
-    def load_rows(self):
-        candidates = ResourcePage.objects.live().public().child_of(self.index_page)
-        rows = {
-            pk: Row(pk=pk, title=title, kind=kind)
-            for pk, title, kind in candidates.values_list("pk", "title", "resource_type")
-        }
-        self.keyword_names = {}
-        for page_id, slug, name in ResourcePageTag.objects.filter(
-            content_object_id__in=candidates.values("pk")
-        ).values_list("content_object_id", "tag__slug", "tag__name"):
-            rows[page_id].keywords.add(slug)
-            self.keyword_names[slug] = name
-        return list(rows.values())
-
     @property
     def is_filtered(self):
         return any(facet.selected for facet in self.facets)
 
+    @property
     def active_filters(self):
-        return self.listing.active_filters()
+        return self.listing.active_filters

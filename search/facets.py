@@ -1,17 +1,18 @@
 """Facets of the site-wide search: type, principle, keyword, depth and life factor, with counts.
 
-The search backend says which pages match the query (their ids); what those pages are about is
-then read from the database in two queries per 2,000 matching pages. Each facet's
-counts are over the pages that match the query and every *other* selected filter, so a count is
-exactly the number of results that choosing that option gives.
+The search backend says which pages match the query; the database counts what those pages are
+about. On the database backends the matching pages are a subquery, so the ids never travel to
+Python and back: each count is one GROUP BY query that returns a handful of rows, however many
+pages match. (With Elasticsearch the ids of the first ELASTICSEARCH_FACET_LIMIT matches are used.)
+Each facet's counts are over the pages that match the query and every *other* selected filter,
+so a count is exactly the number of results that choosing that option gives.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Value
+from django.db.models import CharField, Count, Q, Value
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Page
 
 from casestudies.models import (
     CaseStudyPage,
@@ -27,10 +28,10 @@ from toolkits.models import GuidePage, GuidePageTag, ToolkitPage, ToolkitPageTag
 # A case study counts under a principle only when it shows it at least this strongly.
 PRINCIPLE_MIN_STRENGTH = Strength.DEVELOPING
 KEYWORD_LINKS = [CaseStudyPageTag, ResourcePageTag, StoryPageTag, ToolkitPageTag, GuidePageTag]
+PRINCIPLE_LINKS = [ToolkitPage, GuidePage]  # pages that name their principles outright
 # With Elasticsearch, matching ids are read from the results (the backend's own facets return
 # only the most common values); beyond this many matches, facet counts cover only some.
 ELASTICSEARCH_FACET_LIMIT = 1000
-FACET_CHUNK_SIZE = 2000
 # Keywords are many: show the most frequent among the results (a selected one always shows).
 KEYWORD_OPTIONS_LIMIT = 15
 
@@ -59,76 +60,110 @@ def parse_content_type(value):
         return None
 
 
-def matching_ids(results):
-    """The ids of every page in search results, without loading the pages where possible."""
-    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+def matching_pages(results):
+    """The pages in search results, as something `pk__in` accepts, without loading the pages.
 
-    if isinstance(results.backend, ElasticsearchBaseSearchBackend):
-        return [page.pk for page in results[:ELASTICSEARCH_FACET_LIMIT]]
-    # The database backends count a facet with one aggregate query over the matching rows.
-    return [pk for pk in results.facet("id") if pk is not None]
-
-
-def _add(values, pairs):
-    for page_id, value in pairs:
-        if value is not None:
-            values.setdefault(page_id, set()).add(value)
-
-
-def page_values(ids):
-    """{facet: {page id: set of values}} for the given pages (type, principle, keyword, ...)."""
-    ids = list(ids)
-    values = {name: {} for name in FILTERS}
-    # In chunks: one UNION names every id once per part, and SQLite allows only so many
-    # parameters in one statement (a common query on a large site matches thousands of pages).
-    for start in range(0, len(ids), FACET_CHUNK_SIZE):
-        for name, found in _page_values(ids[start : start + FACET_CHUNK_SIZE]).items():
-            values[name].update(found)
-    return values
+    The hub's SQLite backend gives a subquery that SQLite plans well (the ids never travel to
+    Python and back). PostgreSQL gets the list of ids: nested in the facet queries, its
+    full-text subquery can be planned as a loop that re-runs the match for every row.
+    Elasticsearch gives the ids of its first ELASTICSEARCH_FACET_LIMIT matches.
+    """
+    if hasattr(results, "matching_ids"):
+        return results.matching_ids()
+    if hasattr(results, "get_queryset"):
+        return list(results.get_queryset().values_list("pk", flat=True))
+    return [page.pk for page in results[:ELASTICSEARCH_FACET_LIMIT]]
 
 
-def _page_values(pages):
-    """page_values() for a few pages. Only the page types present are asked about, so a search
-    that finds no stories costs no story query."""
-    values = {name: {} for name in FILTERS}
-    _add(values["type"], Page.objects.filter(pk__in=pages).values_list("pk", "content_type_id"))
-    present = {content_type_id for types in values["type"].values() for content_type_id in types}
+def _linked_to(value_filter):
+    """Q for pages linked to a value, through each model that links pages to such values."""
+    name, value = value_filter
+    if name == "type":
+        return Q(content_type_id=value)
+    if name == "depth":
+        return Q(pk__in=CaseStudyPage.objects.filter(depth_level=value).values("pk"))
+    if name == "principle":
+        condition = Q(
+            pk__in=PrincipleRating.objects.filter(
+                principle__key=value, strength__gte=PRINCIPLE_MIN_STRENGTH
+            ).values("page_id")
+        )
+        for model in PRINCIPLE_LINKS:
+            condition |= Q(pk__in=model.objects.filter(principles__key=value).values("pk"))
+        return condition
+    if name == "keyword":
+        condition = Q()
+        for link in KEYWORD_LINKS:
+            condition |= Q(pk__in=link.objects.filter(tag__slug=value).values("content_object_id"))
+        return condition
+    if name == "life_factor":
+        return Q(pk__in=StoryPage.objects.filter(life_factors__key=value).values("pk"))
+    raise ValueError(name)
+
+
+def restrict(pages, selected, except_filter=None):
+    """The pages (a Page queryset) that have every selected value, but one filter's."""
+    for name, value in selected.items():
+        if name != except_filter:
+            pages = pages.filter(_linked_to((name, value)))
+    return pages
+
+
+def _grouped(facet, queryset, page_field, value_field):
+    """(facet, value, pages) rows of one GROUP BY: one shape for every facet, for one UNION."""
+    return (
+        queryset.order_by()  # a UNION allows no ORDER BY in its parts
+        .annotate(facet=Value(facet, output_field=CharField()))
+        .values_list("facet", value_field)
+        .annotate(pages=Count(page_field, distinct=True))
+    )
+
+
+def facet_counts(pages, selected):
+    """{facet: {value: number of pages}}; `pages` is a Page queryset of the matching pages.
+
+    Three queries: the page types, which types the other facets need asking about (so a search
+    that finds no stories costs no story query), then every other facet in one UNION.
+    """
+    counts = {name: {} for name in FILTERS}
+    types = restrict(pages, selected, "type").order_by().values_list("content_type_id")
+    counts["type"] = dict(types.annotate(pages=Count("pk")))
+    present = set(counts["type"])
+    if set(selected) - {"type"}:  # the other facets may count pages the type counts left out
+        present = set(pages.order_by().values_list("content_type_id", flat=True).distinct())
 
     def has(model):
         return ContentType.objects.get_for_model(model).pk in present
 
-    def pairs(facet, queryset, page_field, value_field):
-        """(facet, page id, value) rows: one shape for every facet, so all go in one UNION."""
-        queryset = queryset.order_by()  # a UNION allows no ORDER BY in its parts
-        return queryset.annotate(facet=Value(facet, output_field=CharField())).values_list(
-            "facet", page_field, value_field
-        )
+    def ids(name):
+        return restrict(pages, selected, name).values("pk")
 
     queries = []
     if has(CaseStudyPage):
         ratings = PrincipleRating.objects.filter(
-            page_id__in=pages, strength__gte=PRINCIPLE_MIN_STRENGTH
+            page_id__in=ids("principle"), strength__gte=PRINCIPLE_MIN_STRENGTH
         )
-        queries.append(pairs("principle", ratings, "page_id", "principle__key"))
-        cases = CaseStudyPage.objects.filter(pk__in=pages)
-        queries.append(pairs("depth", cases, "pk", "depth_level"))
-    for model in (ToolkitPage, GuidePage):
+        queries.append(_grouped("principle", ratings, "page_id", "principle__key"))
+        depths = CaseStudyPage.objects.filter(pk__in=ids("depth"))
+        queries.append(_grouped("depth", depths, "pk", "depth_level"))
+    for model in PRINCIPLE_LINKS:
         if has(model):
-            queries.append(
-                pairs("principle", model.objects.filter(pk__in=pages), "pk", "principles__key")
-            )
+            linked = model.objects.filter(pk__in=ids("principle"))
+            queries.append(_grouped("principle", linked, "pk", "principles__key"))
     for link in KEYWORD_LINKS:
         if has(link._meta.get_field("content_object").related_model):
-            tagged = link.objects.filter(content_object_id__in=pages)
-            queries.append(pairs("keyword", tagged, "content_object_id", "tag__slug"))
+            tagged = link.objects.filter(content_object_id__in=ids("keyword"))
+            queries.append(_grouped("keyword", tagged, "content_object_id", "tag__slug"))
     if has(StoryPage):
-        stories = StoryPage.objects.filter(pk__in=pages)
-        queries.append(pairs("life_factor", stories, "pk", "life_factors__key"))
+        stories = StoryPage.objects.filter(pk__in=ids("life_factor"))
+        queries.append(_grouped("life_factor", stories, "pk", "life_factors__key"))
     if queries:
         rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
-        for facet, page_id, value in rows:
-            _add(values[facet], [(page_id, value)])
-    return values
+        # Pages are of one type each, so the counts of different page types add up.
+        for facet, value, number in rows:
+            if value is not None:
+                counts[facet][value] = counts[facet].get(value, 0) + number
+    return counts
 
 
 def parse_filters(params, locale_id):
@@ -159,29 +194,11 @@ def parse_filters(params, locale_id):
     return selected, ignored
 
 
-def passes(page_id, values, selected, except_filter=None):
-    """Whether a page has every selected value (ignoring one filter, for that filter's counts)."""
-    return all(
-        value in values[name].get(page_id, ())
-        for name, value in selected.items()
-        if name != except_filter
-    )
-
-
-def allowed_ids(ids, values, selected):
-    return [pk for pk in ids if passes(pk, values, selected)]
-
-
-def facet_groups(ids, values, selected, locale_id):
+def facet_groups(counts, selected, locale_id):
     """[{name, heading, options: [{key, label, count, selected}], selected}] to show, in order."""
-    labels = _labels(values, locale_id)
+    labels = _labels(counts, locale_id)
     groups = []
     for name in FILTERS:
-        counts = {}
-        for pk in ids:
-            if passes(pk, values, selected, except_filter=name):
-                for value in values[name].get(pk, ()):
-                    counts[value] = counts.get(value, 0) + 1
         options = [
             {
                 "key": labels[name][value][0],
@@ -189,7 +206,7 @@ def facet_groups(ids, values, selected, locale_id):
                 "count": count,
                 "selected": selected.get(name) == value,
             }
-            for value, count in counts.items()
+            for value, count in counts[name].items()
             if value in labels[name]
         ]
         options.sort(key=lambda option: (-option["count"], str(option["label"])))
@@ -211,14 +228,10 @@ def facet_groups(ids, values, selected, locale_id):
     return groups
 
 
-def _labels(values, locale_id):
-    """{facet: {value: (URL value, label)}} for the values found."""
-
-    def found(name):
-        return {value for page_values in values[name].values() for value in page_values}
-
+def _labels(counts, locale_id):
+    """{facet: {value: (URL value, label)}} for the values found, in the page's language."""
     labels = {name: {} for name in FILTERS}
-    for content_type_id in found("type"):
+    for content_type_id in counts["type"]:
         content_type = ContentType.objects.get_for_id(content_type_id)
         model = content_type.model_class()
         if model is not None:  # a page type whose code has gone is not offered
@@ -226,28 +239,17 @@ def _labels(values, locale_id):
                 content_type_key(content_type),
                 capfirst(model._meta.verbose_name_plural),
             )
-    principles = found("principle")
-    for key, name in (
-        Principle.objects.filter(locale_id=locale_id, key__in=principles).values_list("key", "name")
-        if principles
-        else []
-    ):
-        labels["principle"][key] = (key, name)
-    keywords = found("keyword")
-    tags = Tag.objects.filter(slug__in=keywords).values_list("slug", "name") if keywords else []
-    for slug, name in tags:
-        labels["keyword"][slug] = (slug, name)
+    for name, model in (("principle", Principle), ("life_factor", LifeFactor)):
+        if counts[name]:
+            terms = model.objects.filter(locale_id=locale_id, key__in=counts[name])
+            for key, term_name in terms.values_list("key", "name"):
+                labels[name][key] = (key, term_name)
+    if counts["keyword"]:
+        tags = Tag.objects.filter(slug__in=counts["keyword"]).values_list("slug", "name")
+        for slug, name in tags:
+            labels["keyword"][slug] = (slug, name)
     for value, label in Depth.choices:
         labels["depth"][value] = (value, label)
-    life_factors = found("life_factor")
-    for key, name in (
-        LifeFactor.objects.filter(locale_id=locale_id, key__in=life_factors).values_list(
-            "key", "name"
-        )
-        if life_factors
-        else []
-    ):
-        labels["life_factor"][key] = (key, name)
     return labels
 
 

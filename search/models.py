@@ -10,11 +10,11 @@ from hub.models import SectionPage
 from search.backends import search_page, with_fallback
 from search.facets import (
     add_links,
-    allowed_ids,
+    facet_counts,
     facet_groups,
-    matching_ids,
-    page_values,
+    matching_pages,
     parse_filters,
+    restrict,
 )
 from search.query import clean_query, display_query
 from search.snippets import highlight, snippet_source
@@ -61,19 +61,23 @@ class SearchPage(RoutablePageMixin, SectionPage):
             return context
 
         everything = self.search_queryset()
-        ids, operator = self.matching(everything, terms)
-        values = page_values(ids)
-        matching = everything
-        if selected:
-            matching = everything.filter(pk__in=allowed_ids(ids, values, selected))
+        matches, operator = self.matching(everything, terms)
+        matching = everything.filter(pk__in=matches)
         results = search_page(
-            matching, terms, request.GET.get("page"), RESULTS_PER_PAGE, operator=operator
+            self.filtered(everything, matches, selected),
+            terms,
+            request.GET.get("page"),
+            RESULTS_PER_PAGE,
+            operator=operator,
         )
         results.object_list = self.with_snippets(results.object_list, terms)
         context.update(
             results=results,
             any_word=operator == "or",
-            facets=add_links(facet_groups(ids, values, selected, self.locale_id), request.GET),
+            facets=add_links(
+                facet_groups(facet_counts(matching, selected), selected, self.locale_id),
+                request.GET,
+            ),
             promotions=self.promotions(terms),
         )
         if request.GET.get("page") in (None, "", "1"):  # a new search, not a later page of one
@@ -88,26 +92,41 @@ class SearchPage(RoutablePageMixin, SectionPage):
         return context
 
     def matching(self, everything, terms):
-        """(ids of the matching pages, the operator that found them).
+        """(the matching pages, for `pk__in`; the operator that found them).
 
         Pages with every word; when no page has every word, pages with any of them, so that a
         practitioner's "time bank older people" still finds time banks. Both backends are told
         the operator (the database backends default to "and", Elasticsearch to "or").
         """
 
-        def ids_for(operator):
-            return with_fallback(
-                lambda backend: matching_ids(
-                    everything.search(
-                        terms, backend=backend, operator=operator, order_by_relevance=False
-                    )
+        def pages_for(operator):
+            def found(backend):
+                results = everything.search(
+                    terms, backend=backend, operator=operator, order_by_relevance=False
                 )
-            )
+                pages = matching_pages(results)
+                if isinstance(pages, list):
+                    return pages, bool(pages)
+                # Asked here, inside with_fallback: a subquery only runs when it is used.
+                return pages, everything.filter(pk__in=pages).exists()
 
-        ids = ids_for("and")
-        if ids or " " not in terms:
-            return ids, "and"
-        return ids_for("or"), "or"
+            return with_fallback(found)
+
+        pages, found = pages_for("and")
+        if found or " " not in terms:
+            return pages, "and"
+        return pages_for("or")[0], "or"
+
+    def filtered(self, everything, matches, selected):
+        """What the ranked search runs on: the searchable pages with the selected filters."""
+        if not selected:
+            return everything
+        if isinstance(matches, list):
+            # Matches listed by id (PostgreSQL, Elasticsearch): Elasticsearch filters by lists
+            # of values, not by subqueries, so the filtered pages are listed too.
+            allowed = restrict(everything.filter(pk__in=matches), selected)
+            return everything.filter(pk__in=list(allowed.values_list("pk", flat=True)))
+        return restrict(everything, selected)
 
     def with_snippets(self, pages, terms):
         """The results as specific pages (one query per page type), each with a snippet."""

@@ -12,6 +12,7 @@ Import this module only on SQLite: the full-text model it uses exists only there
 
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -29,8 +30,7 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None):
         if stop is None and start in (None, 0) and self.can_rank_once(score_field):
             # Everything that matches, unranked: what counting and facets need.
-            matching_ids = self.matches(config).values("index_entry__object_id")
-            return self.queryset.filter(pk__in=matching_ids)
+            return self.queryset.filter(pk__in=self.matching_ids(config))
         return super().search(config, start, stop, score_field=score_field)
 
     def ranked_ids(self, config, start, stop):
@@ -56,14 +56,30 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
         search_query = self.build_search_query(normalize(self.query), config=config)
         return MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
 
-    def matches(self, config):
-        """Index entries matching the query (as the stock search builds them)."""
-        return SQLiteFTSIndexEntry.objects.filter(self.match_expression(config)).filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
-        )
+    def matching_ids(self, config):
+        """The ids of the matching objects, as a subquery.
+
+        In two steps: the full-text hits first, then their content types. Asked in one step,
+        SQLite's planner walks the index entries of the content types and runs the MATCH once
+        for each (seconds for a common word on 20,000 pages, instead of a tenth of one).
+        """
+        hits = SQLiteFTSIndexEntry.objects.filter(self.match_expression(config))
+        return IndexEntry.objects.filter(
+            pk__in=hits.values("index_entry_id"),
+            content_type__in=get_descendants_content_types_pks(self.queryset.model),
+        ).values("object_id")
 
 
 class RankOnceSearchResults(SQLiteSearchResults):
+    def matching_ids(self):
+        """The ids of every match, as a subquery (for facets: see search.facets)."""
+        compiler = self.query_compiler
+        if not compiler.can_rank_once(self._score_field):
+            return list(self.get_queryset().values_list("pk", flat=True))
+        return compiler.queryset.filter(
+            pk__in=compiler.matching_ids(compiler.get_config(self.backend))
+        ).values("pk")
+
     def _do_search(self):
         compiler = self.query_compiler
         ranks_once = isinstance(compiler, RankOnceSearchQueryCompiler)  # not for autocomplete

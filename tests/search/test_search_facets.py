@@ -150,10 +150,19 @@ def test_faceted_search_queries_are_bounded(
         assert client.get(search_url, params).status_code == 200
 
 
-def test_facets_are_counted_the_same_in_small_chunks(client, search_url, content, monkeypatch):
-    whole = client.get(search_url, {"q": "befriending"})
-    monkeypatch.setattr("search.facets.FACET_CHUNK_SIZE", 2)
-    chunked = client.get(search_url, {"q": "befriending"})
+@pytest.mark.parametrize("filters", [{}, {"principle": "assets"}, {"keyword": "peer-support"}])
+def test_a_list_of_matches_counts_and_filters_like_the_database_subquery(
+    client, search_url, content, monkeypatch, filters
+):
+    """Elasticsearch hands over the matching ids as a list; the databases, as a subquery."""
+    params = {"q": "befriending", **filters}
+    from_subquery = client.get(search_url, params)
+    monkeypatch.setattr(
+        "search.models.matching_pages", lambda results: [page.pk for page in results]
+    )
+    from_list = client.get(search_url, params)
 
+    assert titles(from_list) == titles(from_subquery)
+    assert len(titles(from_list)) > 0
     for name in ["type", "principle", "keyword", "depth", "life_factor"]:
-        assert facet_counts(chunked, name) == facet_counts(whole, name), name
+        assert facet_counts(from_list, name) == facet_counts(from_subquery, name), name
