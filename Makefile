@@ -39,6 +39,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py import_catalogue casestudies/demo/catalogue.json
 	$(DEMO_MAIL) $(PY) manage.py load_demo_stories
 	$(DEMO_MAIL) $(PY) manage.py load_demo_toolkits
+	$(PY) manage.py load_demo_translations
 	$(PY) manage.py demo_logins
 
 ## Install what the tests need, lint, then run the whole suite on PostgreSQL and on SQLite

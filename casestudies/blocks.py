@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from hub.blocks import BodyStreamBlock, QuestionBlock
+from hub.localisation import TranslatableStructBlockMixin
 
 SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -48,7 +49,7 @@ class CaseStudyBodyBlock(BodyStreamBlock):
         template = "blocks/body_stream_block.html"
 
 
-class EvidenceBlock(blocks.StructBlock):
+class EvidenceBlock(TranslatableStructBlockMixin, blocks.StructBlock):
     """One piece of evidence of impact, structured so that figures can be compared."""
 
     statement = blocks.CharBlock(max_length=300, help_text=_("What was measured or observed."))
@@ -58,6 +59,9 @@ class EvidenceBlock(blocks.StructBlock):
     unit = blocks.CharBlock(required=False, max_length=60)
     source = blocks.CharBlock(required=False, max_length=300)
     year = blocks.IntegerBlock(required=False, min_value=1900, max_value=2100)
+
+    # Figures are facts, the same in every language; the words around them are translated.
+    synchronised_child_blocks = ("figure",)
 
     class Meta:
         icon = "list-ul"

@@ -42,6 +42,7 @@ from casestudies.models import (
     Sector,
     SeeAlso,
 )
+from hub.localisation import store_lists_with_ids
 from hub.models import Principle
 
 SCHEMA_VERSION = 1
@@ -528,6 +529,13 @@ def _page_stream(page, name):
 def _without_ids(value):
     if isinstance(value, list):
         return [_without_ids(item) for item in value]
+    if (
+        isinstance(value, dict)
+        and value.get("type") == "item"
+        and set(value) <= {"type", "value", "id"}
+    ):
+        # A list item stored with its id compares equal to one stored as a plain value.
+        return _without_ids(value["value"])
     if isinstance(value, dict):
         return {k: _without_ids(v) for k, v in value.items() if k != "id"}
     return value
@@ -826,6 +834,9 @@ class Writer:
         for name in ["key_learning", "body", "evidence", "links"]:
             block = CaseStudyPage._meta.get_field(name).stream_block
             setattr(page, name, block.to_python(fields[name]))
+        # List items (reflective questions) are saved with ids, so that wagtail-localize offers
+        # them for translation.
+        store_lists_with_ids(page)
         page.sector = self.sectors[fields["sector"]]
         page.client_groups = [self.groups[key] for key in fields["client_groups"]]
         page.tagged_items = [CaseStudyPageTag(tag=self.tags[n]) for n in fields["keywords"]]

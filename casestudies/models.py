@@ -11,9 +11,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from casestudies.blocks import CaseStudyBodyBlock, EvidenceBlock, LearningPointBlock, LinkBlock
 from hub.blocks import BodyStreamBlock
+from hub.localisation import page_fields
 from hub.models import SectionPage, Strength, TaxonomyTerm
 
 
@@ -148,6 +150,13 @@ class CaseStudyPage(Page):
     links = StreamField([("link", LinkBlock())], blank=True)
     last_reviewed = models.DateField(null=True, blank=True)
 
+    # The classification is data, kept in step with the source; hub.localisation points each
+    # language's page at the terms in its own language. Ratings (principle_ratings), depth,
+    # country, dates, keywords and links are synchronised by wagtail-localize's defaults.
+    override_translatable_fields = page_fields(
+        SynchronizedField("sector", overridable=False),
+        SynchronizedField("client_groups", overridable=False),
+    )
     content_panels = Page.content_panels + [
         FieldPanel("short_name"),
         FieldPanel("summary"),
@@ -234,8 +243,12 @@ class CaseStudyPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = self.get_parent().specific
+        # Only links in the page's own language (hub.localisation points a translation's links
+        # at translated case studies): an untranslated one would put English on a Welsh page.
         context["see_also_pages"] = [
-            item.target for item in self.see_also.all() if item.target.live
+            item.target
+            for item in self.see_also.all()
+            if item.target.live and item.target.locale_id == self.locale_id
         ]
         context["resources"] = self.related_resources()
         context["principles"] = principles_for_locale(self.locale_id)
@@ -299,6 +312,7 @@ class PrinciplePage(Page):
         help_text=_("What the principle means in practice. Its short description is shown first."),
     )
 
+    override_translatable_fields = page_fields(SynchronizedField("principle", overridable=False))
     content_panels = Page.content_panels + [FieldPanel("principle"), FieldPanel("body")]
     search_fields = Page.search_fields + [
         index.SearchField("body"),
@@ -313,6 +327,7 @@ class PrinciplePage(Page):
 
     class Meta:
         verbose_name = _("principle page")
+        verbose_name_plural = _("principle pages")
 
     def strongest_case_studies(self, limit=12):
         """Live case studies of this language rated highest in this principle (strength 2+)."""
@@ -405,6 +420,10 @@ class ResourcePage(Page):
     )
     why_useful = models.TextField(_("why it is useful"), max_length=1000)
 
+    # Names of people and organisations are not translated.
+    override_translatable_fields = page_fields(
+        SynchronizedField("authors"), SynchronizedField("publisher")
+    )
     content_panels = Page.content_panels + [
         FieldPanel("resource_type"),
         MultiFieldPanel(

@@ -6,3 +6,9 @@ class HubConfig(AppConfig):
     name = "hub"
     verbose_name = _("Hub")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hub.localisation import connect_signals
+
+        # Translated pages point at taxonomy in their own language (see hub.localisation).
+        connect_signals()

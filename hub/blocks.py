@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from hub.localisation import TranslatableStructBlockMixin
+
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -87,8 +89,11 @@ class QuestionBlock(blocks.CharBlock):
         icon = "help"
 
 
-class RouteBlock(blocks.StructBlock):
+class RouteBlock(TranslatableStructBlockMixin, blocks.StructBlock):
     """A route in from the home page: a heading, a sentence and where it leads."""
+
+    # A path such as "stories/share/" is the same in every language: never offered to translate.
+    synchronised_child_blocks = ("url",)
 
     heading = blocks.CharBlock(max_length=60)
     description = blocks.TextBlock(max_length=240)

@@ -13,8 +13,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from hub.blocks import BodyStreamBlock, QuestionBlock, RouteBlock, SignpostBlock
+from hub.localisation import page_fields
 
 
 class Strength(models.IntegerChoices):
@@ -38,6 +40,9 @@ class TaxonomyTerm(TranslatableMixin, RevisionMixin, models.Model):
     )
     name = models.CharField(max_length=100)
     order = models.PositiveSmallIntegerField(default=0)
+
+    # The key is shared by every language's version of a term (hub.localisation).
+    override_translatable_fields = [SynchronizedField("key", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -65,6 +70,10 @@ class Principle(TaxonomyTerm):
         help_text=_("Questions a service can ask itself about this principle."),
     )
 
+    override_translatable_fields = [
+        *TaxonomyTerm.override_translatable_fields,
+        SynchronizedField("colour", overridable=False),
+    ]
     panels = [
         FieldPanel("name"),
         FieldPanel("key"),
@@ -127,6 +136,7 @@ class HomePage(Page):
     )
     body = StreamField(BodyStreamBlock(), blank=True)
 
+    override_translatable_fields = page_fields()
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("routes"),
@@ -146,6 +156,7 @@ class SectionPage(Page):
 
     introduction = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
 
+    override_translatable_fields = page_fields()
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 

@@ -23,7 +23,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from hub.localisation import page_fields
 from hub.models import SectionPage
 from stories import share_views
 from stories.admin_forms import StoryPageForm
@@ -150,6 +152,15 @@ class StoryPage(Page):
         ),
     )
 
+    # The name shown is the contributor's choice, the same in every language; life factors are
+    # data (hub.localisation shows them in the page's language). The ConsentRecord is not a field
+    # of the page: it is never copied or translated, a translation shares the source's
+    # (get_consent, by translation key).
+    override_translatable_fields = page_fields(
+        SynchronizedField("pseudonym", overridable=False),
+        SynchronizedField("first_name", overridable=False),
+        SynchronizedField("life_factors", overridable=False),
+    )
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [

@@ -19,7 +19,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from hub.localisation import page_fields
 from hub.models import SectionPage
 from toolkits.blocks import DownloadBlock, MeetingNoteBlock, StepBlock
 
@@ -103,6 +105,11 @@ class PracticalPage(Page):
     licence = models.CharField(max_length=30, choices=Licence.choices, default=Licence.CC_BY)
     last_reviewed = models.DateField(null=True, blank=True)
 
+    # Principles are data (hub.localisation shows them in the page's language); co-authors are
+    # names. Audience, licence and dates are choices and facts, synchronised by default.
+    override_translatable_fields = page_fields(
+        SynchronizedField("principles", overridable=False), SynchronizedField("co_authors")
+    )
     shared_panels = [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("audience"), FieldPanel("last_reviewed")]),
@@ -221,6 +228,7 @@ class LearningForumPage(Page):
     )
     meeting_notes = StreamField([("meeting", MeetingNoteBlock())], blank=True)
 
+    override_translatable_fields = page_fields(SynchronizedField("member_organisations"))
     content_panels = Page.content_panels + [
         FieldPanel("purpose"),
         FieldPanel("member_organisations"),
@@ -288,6 +296,7 @@ class SelfAssessmentPage(RoutablePageMixin, Page):
         help_text=_("Shown with every result, e.g. how to talk the result through as a team."),
     )
 
+    override_translatable_fields = page_fields()
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         InlinePanel(
