@@ -13,6 +13,7 @@ from django.db.models import CharField, Count, Q, Value
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail.models import Locale
 
 from casestudies.models import (
     CaseStudyPage,
@@ -239,11 +240,15 @@ def _labels(counts, locale_id):
                 content_type_key(content_type),
                 capfirst(model._meta.verbose_name_plural),
             )
+    from casestudies.filters import localized_terms  # it imports this module
+
+    default_locale_id = Locale.get_default().pk
     for name, model in (("principle", Principle), ("life_factor", LifeFactor)):
         if counts[name]:
-            terms = model.objects.filter(locale_id=locale_id, key__in=counts[name])
-            for key, term_name in terms.values_list("key", "name"):
-                labels[name][key] = (key, term_name)
+            # In the page's language, in the default language's words where not translated.
+            for term in localized_terms(model, locale_id, default_locale_id):
+                if term.key in counts[name]:
+                    labels[name][term.key] = (term.key, term.name)
     if counts["keyword"]:
         tags = Tag.objects.filter(slug__in=counts["keyword"]).values_list("slug", "name")
         for slug, name in tags:

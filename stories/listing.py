@@ -35,7 +35,12 @@ class StoryListing:
 
         self.index_page = index_page
         stories = StoryPage.objects.child_of(index_page).live().public()
-        self.factors = list(LifeFactor.objects.filter(locale_id=index_page.locale_id))
+        from wagtail.models import Locale
+
+        from casestudies.filters import localized_terms
+
+        # Named in the page's language (the default language's names where untranslated).
+        self.factors = localized_terms(LifeFactor, index_page.locale_id, Locale.get_default().pk)
         self.keywords = list(
             Tag.objects.filter(stories_storypagetag_items__content_object__in=stories)
             .distinct()
@@ -51,7 +56,8 @@ class StoryListing:
         self.factor = next((f for f in self.factors if f.key == chosen.get("factor")), None)
         self.keyword = next((t for t in self.keywords if t.slug == chosen.get("keyword")), None)
         if self.factor:
-            stories = stories.filter(life_factors=self.factor)
+            # By key: a translated story may still be tagged with the source language's factors.
+            stories = stories.filter(life_factors__key=self.factor.key)
         if self.keyword:
             stories = stories.filter(tagged_items__tag=self.keyword)
         self.stories = (

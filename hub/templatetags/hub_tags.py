@@ -1,21 +1,63 @@
 """Template tags for the site chrome: navigation, breadcrumbs and language links."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
+from django.db.models import F, Q
 from django.utils import translation
-from wagtail.models import Page, Site
+from django.utils.text import capfirst
+from wagtail.models import Locale, Page, Site
 
 register = template.Library()
 
 
+def chrome_cache(request):
+    """A dict kept on the request, so the header, menu, breadcrumbs and switcher share lookups
+    (every page renders them; their queries count on every listing)."""
+    if request is None:
+        return {}
+    if not hasattr(request, "_hub_chrome"):
+        request._hub_chrome = {}
+    return request._hub_chrome
+
+
+def language_of(page, request):
+    """The language code of a page's locale, without a query per page."""
+    cache = chrome_cache(request)
+    if "codes" not in cache:
+        cache["codes"] = dict(Locale.objects.values_list("pk", "language_code"))
+    return cache["codes"].get(page.locale_id) or page.locale.language_code
+
+
+def default_home(request):
+    """The default language's home page: Wagtail's site root."""
+    cache = chrome_cache(request)
+    if "default_home" not in cache:
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        cache["default_home"] = site.root_page if site else None
+    return cache["default_home"]
+
+
 def localized_home(request):
     """The home page in the active language, falling back to the default site's root page."""
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return None
-    return site.root_page.localized
+    cache = chrome_cache(request)
+    language = translation.get_language()
+    if cache.get("home_language") != language:
+        home = default_home(request)
+        cache["home"] = localized_page(home, request) if home else None
+        cache["home_language"] = language
+    return cache["home"]
+
+
+def localized_page(page, request):
+    """`page.localized` (its live translation in the active language, else itself), skipping the
+    lookups when the page is already in that language."""
+    if language_of(page, request) == translation.get_language():
+        return page
+    return page.localized
 
 
 @register.simple_tag(takes_context=True)
@@ -23,30 +65,107 @@ def home_page(context):
     return localized_home(context.get("request"))
 
 
+def url_in_language(url, from_code, to_code):
+    """`url` with its language prefix (/en/...) swapped for another's (/cy/...)."""
+    parts = urlsplit(url or "")
+    prefix = f"/{from_code}/"
+    if from_code == to_code or not parts.path.startswith(prefix):
+        return url
+    return urlunsplit(parts._replace(path=f"/{to_code}/{parts.path[len(prefix) :]}"))
+
+
+def visitor_url(page, request):
+    """Where a link to `page` should go to keep the visitor in the interface language.
+
+    A page of the default language that has no live translation in the visitor's language is
+    linked at the visitor's prefix (/cy/...), where hub.views serves it with a Welsh interface
+    and a note; any other page is linked at its own URL.
+    """
+    url = page.get_url(request=request)
+    if language_of(page, request) == settings.LANGUAGE_CODE:
+        return url_in_language(url, settings.LANGUAGE_CODE, translation.get_language())
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """The URL of `page` in the visitor's language: its live translation, else the page itself
+    at the visitor's prefix (see visitor_url)."""
+    if not isinstance(page, Page):
+        return ""
+    request = context.get("request")
+    return visitor_url(localized_page(page, request), request)
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The sections of the visitor's language, with the default language's where one is
+    untranslated (linked at the visitor's prefix and marked with the language it is in)."""
     request = context.get("request")
     home = localized_home(request)
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    if home is None:
+        return {"items": [], "request": request}
+    sections = list(home.get_children().live().public().in_menu())
+    fallback_home = default_home(request)
+    if fallback_home is not None and fallback_home.pk != home.pk:
+        translated = {section.translation_key: section for section in sections}
+        originals = fallback_home.get_children().live().public().in_menu()
+        merged = [translated.pop(original.translation_key, original) for original in originals]
+        sections = merged + list(translated.values())  # sections that exist only in this language
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    return {
-        "home": home,
-        "items": [
-            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
-            for item in items
-        ],
-        "request": request,
-    }
+    language = translation.get_language()
+    items = []
+    for section in sections:
+        section_language = language_of(section, request)
+        items.append(
+            {
+                "page": section,
+                "url": visitor_url(section, request),
+                "lang": section_language if section_language != language else "",
+                "active": bool(current_path) and current_path.startswith(section.path),
+            }
+        )
+    return {"home": home, "items": items, "request": request}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
+    """The way back up. On a page shown in another language than the interface's (untranslated),
+    each ancestor is shown in the interface language where it is translated, else linked at the
+    visitor's prefix with its title marked as the language it is in."""
     page = context.get("page")
+    request = context.get("request")
+    language = translation.get_language()
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+        ancestors = list(page.get_ancestors().filter(depth__gte=2))
+    if ancestors and language_of(page, request) != language:
+        translated = {
+            version.translation_key: version
+            for version in Page.objects.live()
+            .public()
+            .filter(
+                translation_key__in=[ancestor.translation_key for ancestor in ancestors],
+                locale__language_code=language,
+            )
+        }
+        ancestors = [translated.get(ancestor.translation_key, ancestor) for ancestor in ancestors]
+    page_lang = language_of(page, request) if isinstance(page, Page) else language
+
+    def lang_of(item):
+        item_lang = language_of(item, request)
+        return item_lang if item_lang != language else ""
+
+    return {
+        "ancestors": [
+            {"page": item, "url": visitor_url(item, request), "lang": lang_of(item)}
+            for item in ancestors
+        ],
+        "page": page,
+        "lang": page_lang if page_lang != language else "",
+        "request": request,
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -54,50 +173,102 @@ def search_page(context):
     """The search page of the visitor's language, for the header search box."""
     from search.models import SearchPage
 
-    home = localized_home(context.get("request"))
+    request = context.get("request")
+    home = localized_home(request)
     if home is None:
         return None
-    return SearchPage.objects.child_of(home).live().first()
+    found = SearchPage.objects.child_of(home).live().first()
+    fallback_home = default_home(request)
+    if found is None and fallback_home is not None and fallback_home.pk != home.pk:
+        # Not translated yet: the default language's, linked with localized_url.
+        found = SearchPage.objects.child_of(fallback_home).live().first()
+    return found
 
 
-def live_versions(context):
-    """{language code: live page} for the current page (or, off the page tree, the home page)."""
+def is_translation(page):
+    """False for an alias of a page in another language (wagtail-localize's placeholders for
+    untranslated pages): its content is still the other language's."""
+    return page.alias_of_id is None or page.alias_of.locale_id == page.locale_id
+
+
+def content_page(context):
     page = context.get("page")
     if not isinstance(page, Page):
         page = localized_home(context.get("request"))
-    if page is None:
-        return {}
-    if "_hub_live_versions" not in context.render_context:
-        versions = page.get_translations(inclusive=True).live().select_related("locale")
-        context.render_context["_hub_live_versions"] = {
-            version.locale.language_code: version for version in versions
+    return page
+
+
+def live_versions(context):
+    """{language code: live, public page} for the current page (or, off the page tree, the home
+    page) in each language it is translated into. Drafts, private pages and untranslated
+    aliases are left out; the page being shown is always in (its visitor may see it)."""
+    # Kept on the request: <head>, the header (an include, with its own render context) and the
+    # untranslated-page note all ask.
+    page = content_page(context)
+    cache = chrome_cache(context.get("request"))
+    key = ("versions", page.pk if page is not None else None)
+    if key not in cache:
+        versions = {}
+        if page is not None:
+            translations = (
+                page.get_translations()
+                .live()
+                .public()
+                .filter(Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id")))
+                .select_related("locale")
+            )
+            versions = {version.locale.language_code: version for version in translations}
+            if page.live and is_translation(page):
+                versions[language_of(page, context.get("request"))] = page
+        cache[key] = versions
+    return cache[key]
+
+
+def version_links(context):
+    """[{code, label, url, current}] in the order of settings.LANGUAGES."""
+    request = context.get("request")
+    current = translation.get_language()
+    versions = live_versions(context)
+    return [
+        {
+            "code": code,
+            "label": language_name(code),
+            "url": versions[code].get_url(request=request) if code in versions else "",
+            "current": code == current,
         }
-    return context.render_context["_hub_live_versions"]
+        for code, _name in settings.LANGUAGES
+        if code in versions or code == current
+    ]
 
 
 def language_name(code):
-    """A language's name in that language ("Cymraeg", "Español"), as a switcher should show it."""
-    with translation.override(code):
-        return str(dict(settings.LANGUAGES)[code])
+    """A language's name in that language ("Cymraeg", "Español"), as a switcher should show it.
+
+    From Django's own table of languages, so it does not depend on any translation catalogue.
+    """
+    try:
+        return capfirst(translation.get_language_info(code)["name_local"])
+    except KeyError:
+        with translation.override(code):
+            return str(dict(settings.LANGUAGES)[code])
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in every language it exists in."""
-    request = context.get("request")
-    current = translation.get_language()
-    versions = live_versions(context)
-    links = [
-        {
-            "code": code,
-            "label": language_name(code),
-            "url": versions[code].get_url(request=request),
-            "current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-        if code in versions
-    ]
-    return {"links": links if len(links) > 1 else [], "request": request}
+    """Links to this page in every other language it is live in; the interface language is
+    marked as the current one (even on an untranslated page, which base.html explains)."""
+    links = version_links(context)
+    has_other = any(not link["current"] for link in links)
+    return {"links": links if has_other else [], "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """Says the page is not in the visitor's language, and links the versions that exist."""
+    return {
+        "language": translation.get_language(),
+        "links": [link for link in version_links(context) if not link["current"]],
+    }
 
 
 @register.inclusion_tag("includes/alternates.html", takes_context=True)
@@ -120,5 +291,7 @@ def page_language(context):
     """The language the page's content is written in: its locale, else the interface language."""
     page = context.get("page")
     if isinstance(page, Page):
-        return page.locale.language_code
+        if not is_translation(page):
+            return page.alias_of.locale.language_code
+        return language_of(page, context.get("request"))
     return translation.get_language()

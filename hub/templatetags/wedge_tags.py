@@ -63,7 +63,13 @@ def _resolve(ratings, principles):
             if principle is not None:
                 resolved[principle] = strength
         ratings = resolved
-    items = {principle.key: (principle, strength) for principle, strength in ratings.items()}
+    # A translated page's ratings may still point at the source language's principles (they are
+    # synchronised, not translated): name them as in `principles`, which is in the page's language.
+    shown = {principle.key: principle for principle in principles or []}
+    items = {
+        principle.key: (shown.get(principle.key, principle), strength)
+        for principle, strength in ratings.items()
+    }
     for principle in principles or []:
         items.setdefault(principle.key, (principle, None))
     return sorted(items.values(), key=lambda item: (item[0].order, item[0].name))

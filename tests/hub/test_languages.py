@@ -61,3 +61,181 @@ def test_catalogues_compile_without_gettext(tmp_path, settings):
     # Changing LOCALE_PATHS makes Django drop its loaded catalogues, so this reads the new .mo.
     with translation.override("cy"):
         assert translation.gettext("Skip to main content") == "Neidio i'r prif gynnwys"
+
+
+# Switcher, alternates and untranslated pages, with real translated pages.
+
+
+def translate(page, code, title, publish=True, **changes):
+    """A translation of `page` (creating draft parents where missing), published or a draft."""
+    copy = page.copy_for_translation(Locale.objects.get(language_code=code), copy_parents=True)
+    copy.title = title
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    revision = copy.save_revision()
+    if publish:
+        revision.publish()
+    return copy.specific_class.objects.get(pk=copy.pk)
+
+
+@pytest.fixture
+def case_study(section):
+    from casestudies.models import CaseStudyIndexPage
+    from tests.casestudies.factories import CaseStudyPageFactory
+
+    return CaseStudyPageFactory(
+        parent=section(CaseStudyIndexPage), title="Time bank in Leeds", slug="time-bank", live=True
+    )
+
+
+@pytest.fixture
+def welsh_sections(site_tree, section):
+    """The Welsh home and case-studies index, live (the other sections stay English)."""
+    from casestudies.models import CaseStudyIndexPage
+
+    home = translate(site_tree, "cy", "Hyb cydgynhyrchu")
+    index = translate(section(CaseStudyIndexPage), "cy", "Astudiaethau achos")
+    return home, index
+
+
+def switcher(html):
+    start = html.index('<nav class="language-switcher"')
+    return html[start : html.index("</nav>", start)]
+
+
+def test_switcher_links_live_translations_only(client, case_study, welsh_sections):
+    translate(case_study, "cy", "Banc amser yn Leeds")
+    translate(case_study, "es", "Banco de tiempo en Leeds", publish=False)  # a draft
+
+    html = client.get("/en/case-studies/time-bank/").content.decode()
+    nav = switcher(html)
+
+    assert '<span aria-current="true" lang="en">English</span>' in nav
+    assert '<a href="/cy/case-studies/time-bank/" hreflang="cy" lang="cy">Cymraeg</a>' in nav
+    assert "Español" not in nav and "/es/" not in html
+    assert (
+        '<link rel="alternate" hreflang="cy" href="http://localhost/cy/case-studies/time-bank/">'
+        in html
+    )
+    assert 'hreflang="es"' not in html
+    assert (
+        '<link rel="alternate" hreflang="x-default" '
+        'href="http://localhost/en/case-studies/time-bank/">' in html
+    )
+
+
+def test_switcher_leaves_out_private_translations(client, case_study, welsh_sections):
+    from wagtail.models import PageViewRestriction
+
+    welsh = translate(case_study, "cy", "Banc amser yn Leeds")
+    translate(case_study, "es", "Banco de tiempo en Leeds")
+    PageViewRestriction.objects.create(
+        page=welsh, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    html = client.get("/en/case-studies/time-bank/").content.decode()
+
+    assert "Cymraeg" not in switcher(html)
+    assert 'hreflang="cy"' not in html
+    assert 'hreflang="es" lang="es">Español</a>' in switcher(html)
+
+
+def test_welsh_page_marks_welsh_current_and_content_welsh(client, case_study, welsh_sections):
+    translate(case_study, "cy", "Banc amser yn Leeds")
+
+    html = client.get("/cy/case-studies/time-bank/").content.decode()
+
+    assert '<html lang="cy">' in html
+    assert '<main id="main" class="main" tabindex="-1">' in html  # content is in the page's lang
+    assert '<span aria-current="true" lang="cy">Cymraeg</span>' in switcher(html)
+    assert 'href="/en/case-studies/time-bank/" hreflang="en" lang="en">English</a>' in html
+    assert 'role="note"' not in html
+
+
+def test_untranslated_page_says_so_in_the_visitors_language_and_links_versions(
+    client, case_study, welsh_sections
+):
+    translate(case_study, "es", "Banco de tiempo en Leeds")
+
+    html = client.get("/cy/case-studies/time-bank/").content.decode()
+
+    assert '<html lang="cy">' in html
+    assert '<main id="main" class="main" tabindex="-1" lang="en">' in html
+    note = html[html.index('role="note"') : html.index("</div>", html.index('role="note"'))]
+    with translation.override("cy"):
+        read_it_in = translation.gettext("Read it in:")
+    assert 'lang="cy"' in note and read_it_in in note
+    assert '<a href="/en/case-studies/time-bank/" hreflang="en" lang="en">English</a>' in note
+    assert '<a href="/es/case-studies/time-bank/" hreflang="es" lang="es">Español</a>' in note
+    # The switcher keeps Welsh as the interface language and offers the versions that exist.
+    assert '<span aria-current="true" lang="cy">Cymraeg</span>' in switcher(html)
+
+
+def test_welsh_draft_translation_shows_the_original_with_a_note(client, case_study, welsh_sections):
+    translate(case_study, "cy", "Banc amser drafft", publish=False)
+
+    html = client.get("/cy/case-studies/time-bank/").content.decode()
+
+    assert "Banc amser drafft" not in html
+    assert "<h1>Time bank in Leeds</h1>" in html
+    assert 'role="note" lang="cy"' in html
+    assert 'href="/en/case-studies/time-bank/" hreflang="en" lang="en">English</a>' in html
+
+
+def test_welsh_home_reaches_untranslated_sections_in_welsh(client, welsh_sections):
+    html = client.get("/cy/").content.decode()
+    nav = html[html.index('<nav class="main-nav"') : html.index("</nav>", html.index("main-nav"))]
+
+    # A translated section: its Welsh title and address, no language mark needed.
+    assert '<a href="/cy/case-studies/">Astudiaethau achos</a>' in nav
+    # An untranslated one: linked at the Welsh address, its English title marked as English.
+    assert '<a href="/cy/stories/" lang="en" hreflang="en">Stories</a>' in nav
+    # The home page's routes stay in Welsh too.
+    assert 'href="/cy/toolkits/"' in html
+    assert 'href="/en/toolkits/"' not in html
+    # ... and that address serves the English section with a Welsh interface.
+    stories = client.get("/cy/stories/").content.decode()
+    assert '<html lang="cy">' in stories and 'lang="en"' in stories
+
+
+def test_breadcrumbs_mark_titles_in_another_language(client, case_study, welsh_sections):
+    html = client.get("/cy/case-studies/time-bank/").content.decode()
+    crumbs = html[
+        html.index('<nav class="breadcrumbs') : html.index("</nav>", html.index("breadcrumbs"))
+    ]
+
+    # The section is translated: its Welsh title. The toolkits are not: English, marked.
+    assert '<a href="/cy/case-studies/">Astudiaethau achos</a>' in crumbs
+    assert '<span aria-current="page" lang="en">Time bank in Leeds</span>' in crumbs
+
+
+def test_an_alias_in_another_language_is_not_a_translation(client, case_study, welsh_sections):
+    alias = case_study.copy_for_translation(
+        Locale.objects.get(language_code="cy"), copy_parents=True, alias=True
+    )
+    assert alias.live and alias.locale.language_code == "cy"
+
+    html = client.get("/cy/case-studies/time-bank/").content.decode()
+    english = client.get("/en/case-studies/time-bank/").content.decode()
+
+    assert '<main id="main" class="main" tabindex="-1" lang="en">' in html
+    assert 'role="note" lang="cy"' in html
+    assert 'aria-label="Language"' not in english  # no "Welsh version" to offer
+    assert 'hreflang="cy"' not in english
+
+
+def test_breadcrumbs_link_untranslated_ancestors_at_the_visitors_prefix(client, site_tree, section):
+    from tests.toolkits.factories import ToolkitPageFactory
+    from toolkits.models import ToolkitIndexPage
+
+    translate(site_tree, "cy", "Hyb cydgynhyrchu")
+    ToolkitPageFactory(
+        parent=section(ToolkitIndexPage), title="Starting out", slug="start", live=True
+    )
+
+    html = client.get("/cy/toolkits/start/").content.decode()
+    crumbs = html[
+        html.index('<nav class="breadcrumbs') : html.index("</nav>", html.index("breadcrumbs"))
+    ]
+
+    assert '<a href="/cy/toolkits/"><span lang="en">Toolkits</span></a>' in crumbs
