@@ -335,6 +335,9 @@ def _model_permissions_for(group_name):
         )
         perms += [submit_translation_permission()]
     if group_name == TRANSLATORS:
+        # "Translate" in wagtail-localize needs only submit_translation; a term's translation
+        # opens in its snippet edit view, hence "change" (hub.translation_review keeps
+        # translators to the translations, off the English originals). No publish anywhere.
         perms += [submit_translation_permission()]
         perms += [_perm("hub", "change_principle"), _perm("hub", "change_lifefactor")]
         perms += [_perm("casestudies", "change_sector"), _perm("casestudies", "change_clientgroup")]

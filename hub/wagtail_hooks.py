@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from casestudies.views import ClientGroupViewSet, SectorViewSet
+from hub import translation_review  # noqa: F401 - registers the translators' review hooks
 from hub.models import LifeFactor, Principle
 
 

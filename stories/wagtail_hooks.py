@@ -1,7 +1,10 @@
-"""Admin rules for stories: consent before publishing, privacy of drafts, withdrawal."""
+"""Admin rules for stories: consent before publishing or translating, privacy, withdrawal."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +12,11 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import TranslationSource
 
+from hub.translation_review import REFUSE_TRANSLATION_HOOK
 from stories import admin_views
-from stories.models import CONSENT_REQUIRED_MESSAGE, StoryPage
+from stories.models import CONSENT_REQUIRED_MESSAGE, ConsentRecord, StoryPage
 
 
 def refuse_without_consent(request, page):
@@ -107,3 +112,43 @@ def withdrawal_urls():
     return [
         path("stories/withdraw/<int:page_id>/", admin_views.withdraw, name="stories_withdraw"),
     ]
+
+
+TRANSLATION_CONSENT_REQUIRED_MESSAGE = _(
+    "This story's contributor has not agreed to translation, so it cannot be translated. "
+    "Ask them first; what they agreed to is on the story's Consent tab."
+)
+
+
+class TranslationConsentRequired(PermissionDenied):
+    """A story's text may not be copied for translation without consent to translate."""
+
+
+def may_be_translated(story):
+    consent = story.get_consent()
+    return consent is not None and consent.translate
+
+
+@hooks.register(REFUSE_TRANSLATION_HOOK)
+def stories_need_consent_to_translate(instance):
+    """Refuses wagtail-localize's "Translate" and "Sync" (hub.translation_review) for a story
+    whose contributor did not agree to translation; a subtree translation leaves it out."""
+    if isinstance(instance, StoryPage) and not may_be_translated(instance):
+        return TRANSLATION_CONSENT_REQUIRED_MESSAGE
+    return None
+
+
+@receiver(pre_save, sender=TranslationSource, dispatch_uid="stories_translation_consent")
+def refuse_story_text_without_consent(sender, instance, **kwargs):
+    """The last line of defence: wagtail-localize copies a page's text into its translation
+    tables first of all; a story's never gets there without consent to translate.
+
+    Whatever path asks (a related-object translation, code), the whole operation is refused.
+    """
+    if instance.specific_content_type_id != ContentType.objects.get_for_model(StoryPage).pk:
+        return
+    consent = ConsentRecord.objects.filter(
+        story__translation_key=instance.object_id, story__locale_id=instance.locale_id
+    ).first()
+    if consent is None or not consent.translate:
+        raise TranslationConsentRequired(str(TRANSLATION_CONSENT_REQUIRED_MESSAGE))

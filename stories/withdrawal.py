@@ -89,9 +89,24 @@ def remove_from_search_index(obj):
 
 
 def delete_translation_sources(pages):
-    """wagtail-localize keeps a copy of a translated page's text; remove it and its strings."""
+    """wagtail-localize keeps copies of a translated page's text; remove every one of them.
+
+    Its source text (String, through the segments), what translators typed (StringTranslation,
+    SegmentOverride: kept by wagtail-localize when their context goes, so deleted first), the
+    rich-text templates, and the sources, translations and logs that hang off the object.
+    """
     try:
-        from wagtail_localize.models import String, StringSegment, TranslatableObject
+        from wagtail_localize.models import (
+            SegmentOverride,
+            String,
+            StringSegment,
+            StringTranslation,
+            Template,
+            TemplateSegment,
+            TranslatableObject,
+            TranslationContext,
+            TranslationSource,
+        )
     except ImportError:  # pragma: no cover - wagtail-localize is installed in this project
         return
     keys = {page.translation_key for page in pages}
@@ -99,9 +114,22 @@ def delete_translation_sources(pages):
     string_ids = set(
         StringSegment.objects.filter(source__object__in=objects).values_list("string_id", flat=True)
     )
+    template_ids = set(
+        TemplateSegment.objects.filter(source__object__in=objects).values_list(
+            "template_id", flat=True
+        )
+    )
+    # Segments protect their contexts, so: sources (with their segments, translations and logs)
+    # first, then the contexts with what was typed in them, then the objects.
+    TranslationSource.objects.filter(object__in=objects).delete()
+    StringTranslation.objects.filter(context__object__in=objects).delete()
+    SegmentOverride.objects.filter(context__object__in=objects).delete()
+    TranslationContext.objects.filter(object__in=objects).delete()
     objects.delete()
-    # Strings are shared between sources: remove only those nothing else uses any more.
+    # Strings and templates are shared between sources: remove those nothing else uses any more
+    # (with their translations in every other context).
     String.objects.filter(pk__in=string_ids, segments__isnull=True).delete()
+    Template.objects.filter(pk__in=template_ids, segments__isnull=True).delete()
 
 
 def delete_unused_tags(tag_ids):

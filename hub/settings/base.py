@@ -124,9 +124,21 @@ LANGUAGES = [
     ("cy", _("Welsh")),
     ("es", _("Spanish")),
 ]
+# HUB_LANGUAGES=en,cy serves a subset. The default language always stays: every other language's
+# pages are translated from it, and it is what "/" falls back to.
 _enabled = env_list("HUB_LANGUAGES")
 if _enabled:
-    LANGUAGES = [(code, name) for code, name in LANGUAGES if code in _enabled]
+    _unknown = sorted(set(_enabled) - {code for code, _name in LANGUAGES})
+    if _unknown:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"HUB_LANGUAGES names unsupported languages: {', '.join(_unknown)}. "
+            f"Choose from: {', '.join(code for code, _name in LANGUAGES)}."
+        )
+    LANGUAGES = [
+        (code, name) for code, name in LANGUAGES if code in _enabled or code == LANGUAGE_CODE
+    ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -206,7 +218,36 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+
+def machine_translator_from_env(environ=os.environ):
+    """wagtail-localize's machine translator, chosen without editing code (README: configuration).
+
+    HUB_MACHINE_TRANSLATOR is the translator's dotted class path, HUB_MACHINE_TRANSLATOR_OPTIONS
+    its options as a JSON object (e.g. an API key). Unset: no machine translation, no network.
+    """
+    import json
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    class_path = environ.get("HUB_MACHINE_TRANSLATOR", "").strip()
+    if not class_path:
+        return None
+    try:
+        options = json.loads(environ.get("HUB_MACHINE_TRANSLATOR_OPTIONS", "") or "{}")
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"HUB_MACHINE_TRANSLATOR_OPTIONS is not valid JSON: {error}"
+        ) from error
+    if not isinstance(options, dict):
+        raise ImproperlyConfigured("HUB_MACHINE_TRANSLATOR_OPTIONS must be a JSON object.")
+    return {"CLASS": class_path, "OPTIONS": options}
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
+# A new translation of a live page starts as a draft (wagtail-localize would publish it at once,
+# still in English): translations go live only through review, by someone who may publish.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TAGGIT_CASE_INSENSITIVE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

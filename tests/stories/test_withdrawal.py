@@ -122,6 +122,64 @@ def test_withdrawal_unpublishes_and_deletes_every_translation(moderator):
     assert columns_mentioning(PSEUDONYM) == []
 
 
+WELSH_WORD = "cwmbrythonig"
+
+
+def test_withdrawal_removes_a_wagtail_localize_translation_and_its_translation_memory(
+    client, moderator, make_user, django_capture_on_commit_callbacks
+):
+    """Translated the way translators do: wagtail-localize keeps the story's text (String,
+    StringSegment) and what the translator typed (StringTranslation) in tables of its own."""
+    from wagtail_localize.models import (
+        String,
+        StringTranslation,
+        TranslatableObject,
+        Translation,
+        TranslationSource,
+    )
+
+    editor = make_user("editor", bootstrap.EDITORS)
+    story = make_story(
+        title=f"The {WORD} morning",
+        pseudonym=PSEUDONYM,
+        about_me=f"I collect {WORD} stones.",
+        publish=True,
+        consent_translate=True,
+    )
+    client.force_login(editor)
+    cy = Locale.objects.get(language_code="cy")
+    client.post(f"/admin/localize/submit/page/{story.pk}/", {"locales": [cy.pk]})
+    welsh = story.get_translation(cy)
+    translation = Translation.objects.get(source__object_id=story.translation_key)
+    segment = translation.source.stringsegment_set.get(string__data=f"I collect {WORD} stones.")
+    typed = client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        f"value=Rwy'n casglu cerrig {WELSH_WORD}.",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert typed.status_code == 201
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/{welsh.pk}/edit/", {"action": "publish"})
+    welsh.refresh_from_db()
+    assert welsh.live and WELSH_WORD in welsh.specific.about_me
+    tables_before = {table for table, _column in columns_mentioning(WORD)}
+    assert {"wagtail_localize_string", "wagtail_localize_translationsource"} <= tables_before
+    assert "wagtail_localize_stringtranslation" in {t for t, _c in columns_mentioning(WELSH_WORD)}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw_story(story, by=WithdrawnBy.CONTRIBUTOR)
+
+    assert columns_mentioning(WORD) == []
+    assert columns_mentioning(WELSH_WORD) == []
+    assert columns_mentioning(PSEUDONYM) == []
+    assert not Page.objects.filter(translation_key=story.translation_key).exists()
+    assert not TranslatableObject.objects.filter(translation_key=story.translation_key).exists()
+    assert not TranslationSource.objects.filter(object_id=story.translation_key).exists()
+    assert not StringTranslation.objects.filter(data__contains=WELSH_WORD).exists()
+    assert not String.objects.filter(data__contains=WORD).exists()
+    assert client.get(welsh.url).status_code == 404
+
+
 def test_withdrawal_is_one_transaction(moderator, monkeypatch):
     story = make_story(pseudonym=PSEUDONYM, publish=True)
 
