@@ -62,6 +62,15 @@ def test_server_error_template_needs_no_context():
     assert "Sorry, something went wrong" in html
 
 
+def test_server_error_page_speaks_the_visitors_language():
+    from django.utils import translation
+
+    with translation.override("cy"):
+        html = render_to_string("500.html")
+    assert '<html lang="cy">' in html
+    assert "Sorry, something went wrong" not in html
+
+
 def test_search_finds_published_pages_of_the_active_locale(client, site_tree, section):
     search = section(SearchPage)
     response = client.get(search.url, {"q": "case studies"})
