@@ -128,6 +128,8 @@ def report(results, sizes, repeats):
     verdicts = []
     for label in dict.fromkeys(result["label"] for result in results):
         by_size = {r["live_pages"]: r for r in results if r["label"] == label}
+        if len(by_size) < 2:
+            continue  # the larger size is still being measured
         small, large = by_size[min(by_size)], by_size[max(by_size)]
         for page in PAGES:
             ratio = large["figures"][page]["p95_ms"] / max(small["figures"][page]["p95_ms"], 0.1)
@@ -157,10 +159,12 @@ def main():
             results.append(
                 measure("SQLite", f"sqlite:///{workdir}/bench-{size}.sqlite3", size, args.repeats)
             )
+            report(results, args.sizes, args.repeats)  # a run cut short still leaves its figures
         if postgres_url.startswith("postgres"):
             for size in args.sizes:
                 url = postgres_database(postgres_url, f"hub_bench_{size}")
                 results.append(measure("PostgreSQL", url, size, args.repeats))
+                report(results, args.sizes, args.repeats)
     within_bar = report(results, args.sizes, args.repeats)
     # Print the figures; the bar is reported, not enforced, so that a slow run is still recorded.
     print(REPORT.read_text(encoding="utf-8"))

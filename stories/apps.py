@@ -6,3 +6,9 @@ class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The guard that keeps a story's text out of wagtail-localize without consent to
+        # translate is a signal receiver in wagtail_hooks: connect it even where Wagtail has
+        # not loaded its hooks (a management command, a script).
+        from stories import wagtail_hooks  # noqa: F401
