@@ -9,7 +9,7 @@ so a count is exactly the number of results that choosing that option gives.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Q, Value
+from django.db.models import CharField, Count, F, Q, Value
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -110,12 +110,15 @@ def restrict(pages, selected, except_filter=None):
     return pages
 
 
-def _grouped(facet, queryset, page_field, value_field):
-    """(facet, value, pages) rows of one GROUP BY: one shape for every facet, for one UNION."""
+def counted(name, queryset, value, page_field="pk"):
+    """(facet name, value, number of pages) rows of one GROUP BY.
+
+    One shape for every facet, so that all of a listing's facets are counted in one UNION.
+    """
     return (
         queryset.order_by()  # a UNION allows no ORDER BY in its parts
-        .annotate(facet=Value(facet, output_field=CharField()))
-        .values_list("facet", value_field)
+        .annotate(facet=Value(name, output_field=CharField()), value=value)
+        .values_list("facet", "value")
         .annotate(pages=Count(page_field, distinct=True))
     )
 
@@ -144,20 +147,20 @@ def facet_counts(pages, selected):
         ratings = PrincipleRating.objects.filter(
             page_id__in=ids("principle"), strength__gte=PRINCIPLE_MIN_STRENGTH
         )
-        queries.append(_grouped("principle", ratings, "page_id", "principle__key"))
+        queries.append(counted("principle", ratings, F("principle__key"), "page_id"))
         depths = CaseStudyPage.objects.filter(pk__in=ids("depth"))
-        queries.append(_grouped("depth", depths, "pk", "depth_level"))
+        queries.append(counted("depth", depths, F("depth_level")))
     for model in PRINCIPLE_LINKS:
         if has(model):
             linked = model.objects.filter(pk__in=ids("principle"))
-            queries.append(_grouped("principle", linked, "pk", "principles__key"))
+            queries.append(counted("principle", linked, F("principles__key")))
     for link in KEYWORD_LINKS:
         if has(link._meta.get_field("content_object").related_model):
             tagged = link.objects.filter(content_object_id__in=ids("keyword"))
-            queries.append(_grouped("keyword", tagged, "content_object_id", "tag__slug"))
+            queries.append(counted("keyword", tagged, F("tag__slug"), "content_object_id"))
     if has(StoryPage):
         stories = StoryPage.objects.filter(pk__in=ids("life_factor"))
-        queries.append(_grouped("life_factor", stories, "pk", "life_factors__key"))
+        queries.append(counted("life_factor", stories, F("life_factors__key")))
     if queries:
         rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
         # Pages are of one type each, so the counts of different page types add up.
@@ -173,13 +176,15 @@ def parse_filters(params, locale_id):
     Unknown values (an old link, a typing slip) are left out rather than failing the page.
     """
     raw = {name: (params.get(name) or "").strip() for name in FILTERS}
+    # Terms not yet translated are offered in the default language's words (see _labels).
+    locales = {locale_id, Locale.get_default().pk}
     selected = {}
     content_type = parse_content_type(raw["type"])
     if content_type is not None:
         selected["type"] = content_type.pk
     if (
         raw["principle"]
-        and Principle.objects.filter(key=raw["principle"], locale_id=locale_id).exists()
+        and Principle.objects.filter(key=raw["principle"], locale_id__in=locales).exists()
     ):
         selected["principle"] = raw["principle"]
     if raw["keyword"] and Tag.objects.filter(slug=raw["keyword"]).exists():
@@ -188,7 +193,7 @@ def parse_filters(params, locale_id):
         selected["depth"] = raw["depth"]
     if (
         raw["life_factor"]
-        and LifeFactor.objects.filter(key=raw["life_factor"], locale_id=locale_id).exists()
+        and LifeFactor.objects.filter(key=raw["life_factor"], locale_id__in=locales).exists()
     ):
         selected["life_factor"] = raw["life_factor"]
     ignored = any(raw[name] and name not in selected for name in FILTERS)

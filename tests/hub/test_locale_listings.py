@@ -108,6 +108,21 @@ def test_welsh_search_facets_name_principles_in_welsh(client, catalogue):
     assert titles(chosen) == ["Banc amser yn Leeds"]
 
 
+def test_an_untranslated_principle_is_offered_in_english_and_can_be_chosen(client, catalogue):
+    english = Principle.objects.get(key="networks", locale__language_code="en")
+    PrincipleRating.objects.filter(page=catalogue["cy"], principle__key="networks").update(
+        principle=english
+    )
+    Principle.objects.get(key="networks", locale=welsh()).delete()  # "networks" not in Welsh
+
+    response = client.get("/cy/search/", {"q": "banc"})
+    assert facet_labels(response, "principle") == ["Asedau", "Networks"]
+
+    chosen = client.get("/cy/search/", {"q": "banc", "principle": "networks"})
+    assert chosen.context["ignored_filters"] is False
+    assert titles(chosen) == ["Banc amser yn Leeds"]
+
+
 def test_welsh_labels_even_when_ratings_point_at_english_principles(client, catalogue):
     """A translation whose ratings were synchronised as they were (still the English terms)."""
     page = catalogue["cy"]
