@@ -43,7 +43,7 @@ from casestudies.models import (
 )
 from hub.models import Strength
 from search.backends import search_page, with_fallback
-from search.facets import matching_pages
+from search.facets import counted, matching_pages
 from search.query import clean_query, display_query
 
 PER_PAGE = 50
@@ -92,16 +92,6 @@ class Facet:
 
     def label_for(self, value):
         return dict(self.choices).get(value, value)
-
-
-def counted(name, queryset, value, page_field="pk"):
-    """(facet name, value, number of pages) rows: one shape for every facet, for one UNION."""
-    return (
-        queryset.order_by()  # a UNION allows no ORDER BY in its parts
-        .annotate(facet=Value(name, output_field=CharField()), value=value)
-        .values_list("facet", "value")
-        .annotate(pages=Count(page_field, distinct=True))
-    )
 
 
 def field_facet(model, lookup, value=None):

@@ -72,13 +72,11 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
 
 class RankOnceSearchResults(SQLiteSearchResults):
     def matching_ids(self):
-        """The ids of every match, as a subquery (for facets: see search.facets)."""
-        compiler = self.query_compiler
-        if not compiler.can_rank_once(self._score_field):
-            return list(self.get_queryset().values_list("pk", flat=True))
-        return compiler.queryset.filter(
-            pk__in=compiler.matching_ids(compiler.get_config(self.backend))
-        ).values("pk")
+        """The ids of every match, as a subquery (for facets: see search.facets).
+
+        Unsliced, the compiler's search is the unranked two-step subquery of matching_ids().
+        """
+        return self.get_queryset().values("pk")
 
     def _do_search(self):
         compiler = self.query_compiler
