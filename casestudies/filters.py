@@ -26,7 +26,6 @@ from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from casestudies.models import (
     CaseStudyPage,
@@ -39,9 +38,8 @@ from casestudies.models import (
     ResourcePageTag,
     ResourceType,
     Sector,
-    principles_for_locale,
 )
-from hub.models import Strength
+from hub.models import Principle, Strength
 from search.backends import search_page, with_fallback
 from search.facets import counted, matching_pages
 from search.query import clean_query, display_query
@@ -265,18 +263,6 @@ def keyword_choices(through, pages):
     return sorted(tags, key=lambda tag: tag[1].casefold())
 
 
-def localized_terms(model, locale_id, default_locale_id):
-    """Taxonomy terms (by key) in a language, falling back to the default language's."""
-    locales = {locale_id, default_locale_id}
-    terms = {}
-    # The page's own language first, so its names win over the fallback's.
-    for term in sorted(
-        model.objects.filter(locale_id__in=locales), key=lambda t: t.locale_id != locale_id
-    ):
-        terms.setdefault(term.key, term)
-    return sorted(terms.values(), key=lambda t: (t.order, t.name))
-
-
 class Catalogue:
     """The case-study listing for a CaseStudyIndexPage and a query string."""
 
@@ -284,7 +270,7 @@ class Catalogue:
         self.index_page = index_page
         self.data = data
         self.ignored = []
-        self.principles = principles_for_locale(index_page.locale_id)
+        self.principles = Principle.in_language(index_page.locale_id)
         self.query = display_query(data.get("q"))
         self.terms = clean_query(self.query)
         self.candidates = CaseStudyPage.objects.live().public().child_of(index_page)
@@ -413,13 +399,8 @@ class Catalogue:
 
     def build_facets(self):
         locale_id = self.index_page.locale_id
-        default_locale_id = Locale.get_default().pk
-        sector_choices = [
-            (t.key, t.name) for t in localized_terms(Sector, locale_id, default_locale_id)
-        ]
-        group_choices = [
-            (t.key, t.name) for t in localized_terms(ClientGroup, locale_id, default_locale_id)
-        ]
+        sector_choices = [(t.key, t.name) for t in Sector.in_language(locale_id)]
+        group_choices = [(t.key, t.name) for t in ClientGroup.in_language(locale_id)]
         evaluated_choices = [("yes", _("Evaluated")), ("no", _("Not evaluated"))]
         specs = [
             (

@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from casestudies.blocks import CaseStudyBodyBlock, EvidenceBlock, LearningPointBlock, LinkBlock
 from hub.blocks import BodyStreamBlock
 from hub.localisation import page_fields
-from hub.models import SectionPage, Strength, TaxonomyTerm
+from hub.models import Principle, SectionPage, Strength, TaxonomyTerm
 
 
 class Country(models.TextChoices):
@@ -251,7 +251,7 @@ class CaseStudyPage(Page):
             if item.target.live and item.target.locale_id == self.locale_id
         ]
         context["resources"] = self.related_resources()
-        context["principles"] = principles_for_locale(self.locale_id)
+        context["principles"] = Principle.in_language(self.locale_id)
         return context
 
 
@@ -369,21 +369,9 @@ class PrinciplePage(Page):
             case_studies=case_studies,
             resources=self.related_resources(case_studies),
             case_study_index=index_page,
-            all_principles=principles_for_locale(self.locale_id),
+            all_principles=Principle.in_language(self.locale_id),
         )
         return context
-
-
-def principles_for_locale(locale_id):
-    """The principles in a language, falling back to the default language's when untranslated."""
-    from hub.models import Principle
-
-    principles = list(Principle.objects.filter(locale_id=locale_id))
-    if not principles:
-        from wagtail.models import Locale
-
-        principles = list(Principle.objects.filter(locale=Locale.get_default()))
-    return principles
 
 
 class ResourceIndexPage(SectionPage):

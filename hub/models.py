@@ -5,11 +5,13 @@ the six principles, stories are shaped by the eight life factors. Keywords are d
 shared Tag vocabulary; each app declares its own through model.
 """
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
@@ -50,6 +52,22 @@ class TaxonomyTerm(TranslatableMixin, RevisionMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def in_language(cls, locale_id):
+        """Every term once, in a language: in the default language's words where untranslated.
+
+        The one place that decides how taxonomy falls back (listings, facets, forms, the wedge).
+        """
+        default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        found = cls.objects.filter(
+            models.Q(locale_id=locale_id) | models.Q(locale__language_code=default_language)
+        )
+        terms = {}
+        # The asked-for language first, so its names win over the fallback's.
+        for term in sorted(found, key=lambda term: term.locale_id != locale_id):
+            terms.setdefault(term.key, term)
+        return sorted(terms.values(), key=lambda term: (term.order, term.name))
 
 
 class Principle(TaxonomyTerm):

@@ -245,13 +245,9 @@ def _labels(counts, locale_id):
                 content_type_key(content_type),
                 capfirst(model._meta.verbose_name_plural),
             )
-    from casestudies.filters import localized_terms  # it imports this module
-
-    default_locale_id = Locale.get_default().pk
     for name, model in (("principle", Principle), ("life_factor", LifeFactor)):
         if counts[name]:
-            # In the page's language, in the default language's words where not translated.
-            for term in localized_terms(model, locale_id, default_locale_id):
+            for term in model.in_language(locale_id):
                 if term.key in counts[name]:
                     labels[name][term.key] = (term.key, term.name)
     if counts["keyword"]:

@@ -240,7 +240,8 @@ def create_demo_story(index, data, moderator):
         live=False,
     )
     index.add_child(instance=story)
-    story.life_factors.set(LifeFactor.objects.filter(key__in=data["factors"], locale=index.locale))
+    factors = LifeFactor.in_language(index.locale_id)
+    story.life_factors.set([factor for factor in factors if factor.key in data["factors"]])
     story.keywords.set(data["keywords"])
     story.save()
     ConsentRecord.objects.create(

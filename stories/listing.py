@@ -35,12 +35,7 @@ class StoryListing:
 
         self.index_page = index_page
         stories = StoryPage.objects.child_of(index_page).live().public()
-        from wagtail.models import Locale
-
-        from casestudies.filters import localized_terms
-
-        # Named in the page's language (the default language's names where untranslated).
-        self.factors = localized_terms(LifeFactor, index_page.locale_id, Locale.get_default().pk)
+        self.factors = LifeFactor.in_language(index_page.locale_id)
         self.keywords = list(
             Tag.objects.filter(stories_storypagetag_items__content_object__in=stories)
             .distinct()

@@ -98,7 +98,7 @@ def mark_errors(form):
 def life_factors(index_page):
     from hub.models import LifeFactor
 
-    return list(LifeFactor.objects.filter(locale_id=index_page.locale_id))
+    return LifeFactor.in_language(index_page.locale_id)
 
 
 def build_form(step, index_page, data=None, files=None, initial=None):

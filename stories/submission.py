@@ -87,10 +87,10 @@ def create_story(index_page, data):
         content_notes=matters.get("content_notes", []),
     )
     index_page.add_child(instance=story)
+    chosen = set(matters.get("life_factors", []))
+    # The same terms the form offered: untranslated ones in the default language.
     story.life_factors.set(
-        LifeFactor.objects.filter(
-            locale_id=index_page.locale_id, key__in=matters.get("life_factors", [])
-        )
+        [factor for factor in LifeFactor.in_language(index_page.locale_id) if factor.key in chosen]
     )
     story.save()
     ConsentRecord.objects.create(

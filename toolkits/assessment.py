@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from hub.models import Strength
+from hub.models import Principle, Strength
 from hub.taxonomy_seed import PRINCIPLES
 
 PRINCIPLE_KEYS = tuple(item["key"] for item in PRINCIPLES)
@@ -35,10 +35,8 @@ class InvalidCode(ValueError):
 
 def principles_in_order(locale_id):
     """The principles of a language (falling back to the default language), in code order."""
-    from casestudies.models import principles_for_locale
-
     rank = {key: position for position, key in enumerate(PRINCIPLE_KEYS)}
-    principles = [p for p in principles_for_locale(locale_id) if p.key in rank]
+    principles = [p for p in Principle.in_language(locale_id) if p.key in rank]
     return sorted(principles, key=lambda p: rank[p.key])
 
 
