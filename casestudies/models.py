@@ -247,7 +247,7 @@ class CaseStudyPage(Page):
         # at translated case studies): an untranslated one would put English on a Welsh page.
         context["see_also_pages"] = [
             item.target
-            for item in self.see_also.all()
+            for item in self.see_also.select_related("target")
             if item.target.live and item.target.locale_id == self.locale_id
         ]
         context["resources"] = self.related_resources()

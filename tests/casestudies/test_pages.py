@@ -119,3 +119,25 @@ def test_principle_page_is_rendered_for_each_principle_after_import(
     importer.run(small_catalogue)
     for page in PrinciplePage.objects.live():
         assert client.get(page.url).status_code == 200
+
+
+def test_see_also_links_cost_no_query_each(client, section):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from casestudies.models import CaseStudyIndexPage, SeeAlso
+
+    index = section(CaseStudyIndexPage)
+    targets = [CaseStudyPageFactory(parent=index, title=f"Target {n}") for n in range(5)]
+
+    def queries_for_page_linking(how_many):
+        page = CaseStudyPageFactory(parent=index, title=f"Links to {how_many}")
+        for target in targets[:how_many]:
+            SeeAlso.objects.create(page=page, target=target)
+        client.get(page.url)  # warm the site-root cache, as on a running site
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page.url)
+        assert len(response.context["see_also_pages"]) == how_many
+        return len(queries)
+
+    assert queries_for_page_linking(5) == queries_for_page_linking(1)
