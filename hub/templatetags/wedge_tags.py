@@ -47,8 +47,7 @@ def sector_path(start, end, radius):
 
 
 def principles_in_active_language():
-    principles = list(Principle.objects.filter(locale=Locale.get_active()))
-    return principles or list(Principle.objects.filter(locale=Locale.get_default()))
+    return Principle.in_language(Locale.get_active().pk)
 
 
 def _resolve(ratings, principles):
