@@ -16,7 +16,7 @@ from wagtail_localize.models import TranslationSource
 
 from hub.translation_review import REFUSE_TRANSLATION_HOOK
 from stories import admin_views
-from stories.models import CONSENT_REQUIRED_MESSAGE, ConsentRecord, StoryPage
+from stories.models import CONSENT_REQUIRED_MESSAGE, StoryPage
 
 
 def refuse_without_consent(request, page):
@@ -147,8 +147,9 @@ def refuse_story_text_without_consent(sender, instance, **kwargs):
     """
     if instance.specific_content_type_id != ContentType.objects.get_for_model(StoryPage).pk:
         return
-    consent = ConsentRecord.objects.filter(
-        story__translation_key=instance.object_id, story__locale_id=instance.locale_id
+    # The story being copied (any language's version: they share the original's consent).
+    story = StoryPage.objects.filter(
+        translation_key=instance.object_id, locale_id=instance.locale_id
     ).first()
-    if consent is None or not consent.translate:
+    if story is None or not may_be_translated(story):
         raise TranslationConsentRequired(str(TRANSLATION_CONSENT_REQUIRED_MESSAGE))

@@ -139,3 +139,16 @@ def test_code_below_the_admin_cannot_copy_a_story_for_translation(editor, welsh_
     assert not welsh_stories(story).exists()
     assert not TranslationSource.objects.filter(object_id=story.translation_key).exists()
     assert not story_text_in_translation_memory(story)
+
+
+def test_a_translation_of_a_consenting_story_may_itself_be_translated(editor, welsh_stories_index):
+    """Consent belongs to the original story; its Welsh version can be the source for Spanish."""
+    spanish = Locale.objects.get(language_code="es")
+    translate_object(stories_index(), [spanish], user=editor)
+    story = make_story(publish=True, consent_translate=True, about_me="I mend bicycles.")
+    translate_object(story, [welsh()], user=editor)
+    welsh_story = welsh_stories(story).get()
+
+    translate_object(welsh_story, [spanish], user=editor)
+
+    assert StoryPage.objects.filter(translation_key=story.translation_key, locale=spanish).exists()
