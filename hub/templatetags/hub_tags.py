@@ -53,11 +53,15 @@ def localized_home(request):
 
 
 def localized_page(page, request):
-    """`page.localized` (its live translation in the active language, else itself), skipping the
-    lookups when the page is already in that language."""
-    if language_of(page, request) == translation.get_language():
+    """`page.localized` (its live translation in the active language, else itself), with the
+    active locale read from the request's cache rather than asked for once per link."""
+    language = translation.get_language()
+    if language_of(page, request) == language:
         return page
-    return page.localized
+    codes = chrome_cache(request)["codes"]  # filled by language_of
+    locale_id = next((pk for pk, code in codes.items() if code == language), None)
+    found = page.get_translation_or_none(locale_id) if locale_id is not None else None
+    return found if found is not None and found.live else page
 
 
 @register.simple_tag(takes_context=True)
@@ -246,11 +250,7 @@ def language_name(code):
 
     From Django's own table of languages, so it does not depend on any translation catalogue.
     """
-    try:
-        return capfirst(translation.get_language_info(code)["name_local"])
-    except KeyError:
-        with translation.override(code):
-            return str(dict(settings.LANGUAGES)[code])
+    return capfirst(translation.get_language_info(code)["name_local"])
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

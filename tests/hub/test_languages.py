@@ -239,3 +239,22 @@ def test_breadcrumbs_link_untranslated_ancestors_at_the_visitors_prefix(client, 
     ]
 
     assert '<a href="/cy/toolkits/"><span lang="en">Toolkits</span></a>' in crumbs
+
+
+def test_a_link_to_an_untranslated_page_costs_one_query(
+    rf, site_tree, section, django_assert_num_queries
+):
+    from django.template import Context, Template
+
+    from casestudies.models import CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage
+
+    models = (CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage)
+    pages = [section(model) for model in models]
+    template = Template("{% load hub_tags %}{% for p in pages %}{% localized_url p %} {% endfor %}")
+    request = rf.get("/cy/")
+    site_tree.get_url(request=request)  # Wagtail caches the site's root paths on the request
+    # One query for the locale codes (once per request), then one per link for its translation.
+    with translation.override("cy"), django_assert_num_queries(1 + len(pages)):
+        html = template.render(Context({"pages": pages, "request": request}))
+
+    assert html.split() == ["/cy/case-studies/", "/cy/principles/", "/cy/resources/"]
