@@ -64,7 +64,8 @@ def translate_subtree(page, locales, components, user):
     """wagtail-localize's translate_page_subtree, leaving out pages that may not be translated.
 
     A refused page's descendants are left out too: translating them would copy the refused
-    page into the other language as their parent. Returns the pages left out.
+    page into the other language as their parent. Returns the pages left out. It runs in the
+    request, not in wagtail-localize's background queue, so the refusals can be reported.
     """
     translator = TranslationCreator(user, locales)
     left_out = []
@@ -75,7 +76,8 @@ def translate_subtree(page, locales, components, user):
                 left_out.append(child)
                 continue
             translator.create_translations(child)
-            walk(child)
+            if child.numchild:  # as upstream: a leaf costs no query for its children
+                walk(child)
 
     walk(page)
     if components is not None:
@@ -205,9 +207,9 @@ def save_translation_draft(translation, page, user):
         draft = translation.source.get_ephemeral_translated_instance(
             translation.target_locale, fallback=True
         )
-        return draft.save_revision(user=user, log_action=True)
-    translation.save_target(user=user, publish=False)
-    return Page.objects.get(pk=page.pk).get_latest_revision()
+        draft.save_revision(user=user, log_action=True)
+    else:
+        translation.save_target(user=user, publish=False)
 
 
 def submit_for_review(request, page):
