@@ -192,10 +192,6 @@ DEMO_STORIES = [
 ]
 
 
-def demo_story_data():
-    return DEMO_STORIES
-
-
 @transaction.atomic
 def load_demo_stories(stdout=None):
     """Create the demo stories that are missing (matched by slug); never touch existing ones."""

@@ -101,7 +101,7 @@ def life_factors(index_page):
     return LifeFactor.in_language(index_page.locale_id)
 
 
-def build_form(step, index_page, data=None, files=None, initial=None):
+def build_form(step, index_page, data=None, initial=None):
     initial = initial or {}
     if step == "about":
         return AboutForm(data, initial=initial)
@@ -152,7 +152,7 @@ def store_moments(moment_list, post):
 
 def step_is_valid(step, stored, index_page):
     if step == "day":
-        return day_is_valid(moment_forms(stored.get("day", {}), *day_data(stored.get("day", {}))))
+        return day_is_valid(moment_forms(stored.get("day", {}), day_data(stored.get("day", {}))))
     values = stored.get(step)
     if values is None:
         return False
@@ -166,7 +166,7 @@ def day_data(day):
     for position, moment in enumerate(day.get("moments") or []):
         for name in ("time_of_day", "what_happens", "picture_alt"):
             data[f"moment-{position}-{name}"] = moment.get(name, "")
-    return data, {}
+    return data
 
 
 def as_form_data(values):
@@ -319,7 +319,8 @@ def send(request, index_page, stored):
         messages.info(request, _("Please finish this step first."))
         return HttpResponseRedirect(step_url(index_page, unfinished, request))
     sent_url = route_url(index_page, request, "share_sent")
-    if not form.is_valid() or form.cleaned_data.get("website"):
+    form.is_valid()  # one optional field: always valid; read for the honeypot
+    if form.cleaned_data.get("website"):
         # The honeypot was filled in: say thank you, keep nothing.
         request.session.pop(SESSION_KEY, None)
         request.session[SENT_KEY] = ""

@@ -16,7 +16,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from hub.bootstrap import FORUM_MEMBERS, ensure_collection
+from hub.bootstrap import FORUM_MEMBERS, demo_password, ensure_collection
 from hub.models import Principle
 from toolkits.forums import access_for, ensure_forum, make_members_only
 from toolkits.models import (
@@ -350,7 +350,7 @@ def _demo_users(forum, report):
         moderator = User(
             username=username, first_name=first, last_name=last, email=f"{username}@example.org"
         )
-        moderator.set_password(f"{username}-demo")
+        moderator.set_password(demo_password(username))
         moderator.save()
         report.append(f"demo user {username}")
     moderator.groups.add(access.moderators, *Group.objects.filter(name=FORUM_MEMBERS))
