@@ -2,8 +2,10 @@
 
 The form runs on the server, one step per page, so it works without JavaScript. What a person
 types is kept in their session from the moment they press a button, whether or not the step is
-complete, so an error or going back never loses anything. Nothing reaches the database until
-they press Send on the last step; then the session copy is deleted.
+complete, so an error or going back never loses anything. No story exists until they press
+Send on the last step; then the session copy is deleted. The session itself is a row in the
+database (Django's default session store), so an abandoned draft, pictures included, is given a
+short life: DRAFT_LIFETIME after the last button press, then `clearsessions` removes it.
 """
 
 from django import forms
@@ -25,6 +27,7 @@ from stories.share_forms import (
 )
 
 SESSION_KEY = "story_share"
+DRAFT_LIFETIME = 24 * 60 * 60  # seconds: a day to come back to an unfinished story
 SENT_KEY = "story_share_sent"
 START_MOMENTS = 3
 
@@ -60,6 +63,8 @@ def draft(request):
 def save_draft(request, data):
     request.session[SESSION_KEY] = data
     request.session.modified = True
+    if not request.user.is_authenticated:  # an editor's admin login keeps its own length
+        request.session.set_expiry(DRAFT_LIFETIME)
 
 
 def raw_values(form, post):

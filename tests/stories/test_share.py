@@ -303,3 +303,14 @@ def test_png_pictures_are_accepted_and_cleaned(client, site_tree):
     _image, data = send_story_with_picture(client, png, "P")
 
     assert_no_camera_or_place(data)
+
+
+def test_an_unfinished_story_is_kept_for_a_day_not_for_weeks(client, site_tree):
+    from django.conf import settings
+
+    from stories.share_views import DRAFT_LIFETIME
+
+    post(client, "about", ABOUT)
+
+    assert DRAFT_LIFETIME < settings.SESSION_COOKIE_AGE
+    assert client.session.get_expiry_age() == DRAFT_LIFETIME
