@@ -4,12 +4,14 @@ The stock backend ranks results with a correlated subquery: for every matching p
 full-text MATCH again to find that page's score, so a common query ("peer support") costs time in
 proportion to the square of its matches: about a second at 2,000 pages, minutes at 20,000, and
 the same again for every count and facet, which are built on the ranked query. Here the MATCH
-runs once: one query returns every match's score, the page's own filters (live, public,
-language) are applied in a second, the pages are ordered in Python and fetched by id. Counts and
-facets use the matches without ranking them. Indexing and autocomplete are the stock backend's.
+runs once: one statement scores every match, applies the page's own filters (live, public,
+language), orders and slices in SQL, and returns one page of ids; the pages are then fetched by
+id. Counts and facets use the matches without ranking them. Indexing and autocomplete are the stock backend's.
 Import this module only on SQLite: the full-text model it uses exists only there.
 """
 
+from django.db import connections
+from django.db.models import F
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -34,23 +36,37 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return super().search(config, start, stop, score_field=score_field)
 
     def ranked_ids(self, config, start, stop):
-        """Ids of the matching objects from `start` to `stop`, best first."""
-        # The content types are checked here rather than in SQL: with that condition SQLite's
-        # planner loops over the index entries and runs the MATCH once for each of them.
-        content_types = set(get_descendants_content_types_pks(self.queryset.model))
+        """Ids of the matching objects from `start` to `stop`, best first, in one statement.
+
+        The scored hits are a materialised CTE, so the MATCH runs once and is never re-planned
+        as a loop; the queryset's own filters and the ordering and slicing run on them in SQL,
+        so only one page of ids comes back to Python, however many objects match.
+        """
         scored = (
             SQLiteFTSIndexEntry.objects.filter(self.match_expression(config))
-            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
-            .values_list("index_entry__object_id", "index_entry__content_type_id", "score")
+            .annotate(
+                hit_object=F("index_entry__object_id"),
+                hit_type=F("index_entry__content_type_id"),
+                hit_score=self._build_rank_expression(self.get_search_vectors(), config),
+            )
+            .values_list("hit_object", "hit_type", "hit_score")
         )
-        scores = {
-            int(object_id): score
-            for object_id, content_type, score in scored
-            if content_type in content_types
-        }
-        allowed = self.queryset.filter(pk__in=list(scores)).values_list("pk", flat=True)
+        hits_sql, hits_params = scored.query.sql_with_params()
+        allowed_sql, allowed_params = self.queryset.values("pk").query.sql_with_params()
+        content_types = list(get_descendants_content_types_pks(self.queryset.model))
         # bm25() is lower for better matches; ties go to the newest object, as in the stock backend.
-        return sorted(allowed, key=lambda pk: (scores[pk], -pk))[start or 0 : stop]
+        sql = (
+            f"WITH hits AS MATERIALIZED ({hits_sql}) "  # noqa: S608 (Django-compiled SQL, values are parameters)
+            "SELECT CAST(hit_object AS INTEGER) AS object_pk FROM hits "
+            f"WHERE hit_type IN ({', '.join(['%s'] * len(content_types))}) "
+            f"AND CAST(hit_object AS INTEGER) IN ({allowed_sql}) "
+            "ORDER BY hit_score, object_pk DESC LIMIT %s OFFSET %s"
+        )
+        limit = -1 if stop is None else stop - (start or 0)  # SQLite: -1 is no limit
+        params = (*hits_params, *content_types, *allowed_params, limit, start or 0)
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return [object_pk for (object_pk,) in cursor.fetchall()]
 
     def match_expression(self, config):
         search_query = self.build_search_query(normalize(self.query), config=config)
