@@ -1,8 +1,9 @@
-"""The hub's database search backend: Wagtail's, with faster relevance ranking on SQLite.
+"""The hub's database search backend: Wagtail's, with faster matching and ranking.
 
 Wagtail's database backend picks its PostgreSQL, MySQL or SQLite implementation from the
 connection. On SQLite with FTS5 the hub swaps in a subclass that ranks results in one full-text
-query (search/sqlite_ranking.py); everywhere else the stock backend is used unchanged.
+query (search/sqlite_ranking.py); on PostgreSQL, one whose matching uses the search index's GIN
+indexes (search/postgres_matching.py). Elsewhere the stock backend is used unchanged.
 """
 
 from django.db import connection
@@ -10,15 +11,21 @@ from modelsearch.backends.database import SearchBackend as stock_database_backen
 
 
 def SearchBackend(params):  # noqa: N802 - Wagtail looks backends up by this name
-    """The backend Wagtail's database backend would choose, ranking once where it is SQLite's."""
+    """The backend Wagtail's database backend would choose, or the hub's faster subclass of it."""
     backend = stock_database_backend(params)
-    if connection.vendor != "sqlite":
-        return backend
-    # Imported only here: the SQLite full-text model does not exist on other databases.
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+    # The subclasses are imported only here: each backend's models exist only on its database.
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-    from search.sqlite_ranking import RankOnceSQLiteSearchBackend
+        from search.sqlite_ranking import RankOnceSQLiteSearchBackend
 
-    if isinstance(backend, SQLiteSearchBackend):  # not the fallback used without FTS5
-        return RankOnceSQLiteSearchBackend(params)
+        if isinstance(backend, SQLiteSearchBackend):  # not the fallback used without FTS5
+            return RankOnceSQLiteSearchBackend(params)
+    elif connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+        from search.postgres_matching import IndexedMatchPostgresSearchBackend
+
+        if isinstance(backend, PostgresSearchBackend):
+            return IndexedMatchPostgresSearchBackend(params)
     return backend

@@ -6,7 +6,8 @@ proportion to the square of its matches: about a second at 2,000 pages, minutes 
 the same again for every count and facet, which are built on the ranked query. Here the MATCH
 runs once: one statement scores every match, applies the page's own filters (live, public,
 language), orders and slices in SQL, and returns one page of ids; the pages are then fetched by
-id. Counts and facets use the matches without ranking them. Indexing and autocomplete are the stock backend's.
+id. Counts and facets use the matches without ranking them. Indexing and autocomplete are the
+stock backend's.
 Import this module only on SQLite: the full-text model it uses exists only there.
 """
 
