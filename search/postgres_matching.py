@@ -15,9 +15,10 @@ from copy import copy
 from functools import reduce
 from operator import and_, or_
 
+from django.db import connections
 from django.db.models import Func, IntegerField, Q
 from django.db.models.functions import Cast
-from django.db.models.lookups import Exact
+from django.db.models.sql import Query
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -42,20 +43,45 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         if not words:
             return None
 
-        def in_title_or_body(word):
-            tsquery = self.build_tsquery(PlainText(word), config=config)
-            # A stop word ("for") gives an empty query and a word such as "carer's" more than
-            # one lexeme: neither can say where a match must be, so neither narrows the search.
-            # PostgreSQL works out numnode() of the constant once, when it plans the query.
-            lexemes = Func(tsquery, function="numnode", output_field=IntegerField())
-            return ~Q(Exact(lexemes, 1)) | Q(title=tsquery) | Q(body=tsquery)
+        tsqueries = [self.build_tsquery(PlainText(word), config=config) for word in words]
+        # A stop word ("for") gives an empty query and a word such as "carer's" more than one
+        # lexeme: neither can say where a match must be, so neither may narrow the search.
+        single = [tsquery for tsquery, nodes in self.nodes(tsqueries) if nodes == 1]
+        if not single or (query.operator == "or" and len(single) < len(tsqueries)):
+            return None
+
+        def in_title_or_body(tsquery):
+            return Q(title=tsquery) | Q(body=tsquery)
 
         combine = and_ if query.operator == "and" else or_
         entries = IndexEntry.objects.filter(
-            reduce(combine, (in_title_or_body(word) for word in words)),
+            reduce(combine, (in_title_or_body(tsquery) for tsquery in single)),
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
         return Q(pk__in=entries.values(object_pk=Cast("object_id", IntegerField())))
+
+    def nodes(self, tsqueries):
+        """(tsquery, how many nodes PostgreSQL parses it into) for each, in one small query.
+
+        Asked beforehand rather than in the search's SQL: there the answer would not be known
+        when the query is planned, and the planner could not use the indexes.
+        """
+        sql_query = Query(IndexEntry)
+        compiler = sql_query.get_compiler(using=self.queryset.db)
+        parts = [
+            compiler.compile(
+                Func(tsquery, function="numnode", output_field=IntegerField()).resolve_expression(
+                    sql_query
+                )
+            )
+            for tsquery in tsqueries
+        ]
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(
+                "SELECT " + ", ".join(sql for sql, _params in parts),
+                [param for _sql, params in parts for param in params],
+            )
+            return zip(tsqueries, cursor.fetchone(), strict=True)
 
     def search(self, config, start, stop, score_field=None, backend=None):
         condition = self.indexed_condition(config)
