@@ -14,25 +14,8 @@ from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from hub.models import HomePage, Principle
 from search.models import SearchPage
 from tests.casestudies.factories import CaseStudyPageFactory
+from tests.hub.glossary import PRINCIPLE_NAMES
 
-PRINCIPLE_NAMES = {
-    "cy": {
-        "assets": "Asedau",
-        "capabilities": "Galluoedd",
-        "mutuality": "Cilyddiaeth",
-        "networks": "Rhwydweithiau",
-        "blur_roles": "Cymylu rolau",
-        "catalysts": "Catalyddion",
-    },
-    "es": {
-        "assets": "Activos",
-        "capabilities": "Capacidades",
-        "mutuality": "Mutualidad",
-        "networks": "Redes",
-        "blur_roles": "Difuminar los roles",
-        "catalysts": "Catalizadores",
-    },
-}
 TITLES = {
     "cy": {
         "home": "Hyb cydgynhyrchu",

@@ -14,18 +14,12 @@ from hub.models import LifeFactor, Principle
 from search.models import SearchPage
 from stories.models import StoryIndexPage
 from tests.casestudies.factories import CaseStudyPageFactory, ClientGroupFactory, SectorFactory
+from tests.hub.glossary import PRINCIPLE_NAMES
 from tests.stories.factories import make_story
 
 pytestmark = pytest.mark.django_db
 
-WELSH_PRINCIPLES = {
-    "assets": "Asedau",
-    "capabilities": "Galluoedd",
-    "mutuality": "Cilyddiaeth",
-    "networks": "Rhwydweithiau",
-    "blur_roles": "Cymylu rolau",
-    "catalysts": "Catalyddion",
-}
+WELSH_PRINCIPLES = PRINCIPLE_NAMES["cy"]
 WELSH_LIFE_FACTORS = {"money": "Arian", "place": "Lle"}
 
 

@@ -29,18 +29,12 @@ from tests.casestudies.factories import (
     ClientGroupFactory,
     SectorFactory,
 )
+from tests.hub.glossary import PRINCIPLE_NAMES
 from tests.stories.factories import make_story
 
 pytestmark = pytest.mark.django_db
 
-WELSH_PRINCIPLES = {
-    "assets": "Asedau",
-    "capabilities": "Galluoedd",
-    "mutuality": "Dwyochredd",
-    "networks": "Rhwydweithiau",
-    "blur_roles": "Pylu rolau",
-    "catalysts": "Catalyddion",
-}
+WELSH_PRINCIPLES = PRINCIPLE_NAMES["cy"]
 
 
 def welsh():
