@@ -41,7 +41,7 @@ from casestudies.models import (
 )
 from hub.models import Principle, Strength
 from search.backends import search_page, with_fallback
-from search.facets import counted, matching_pages
+from search.facets import counted, matching_pages, union
 from search.query import clean_query, display_query
 
 PER_PAGE = 50
@@ -190,7 +190,7 @@ class FacetedListing:
             for facet in self.facets
         ]
         counts = {facet.name: {} for facet in self.facets}
-        for name, value, number in queries[0].union(*queries[1:], all=True):
+        for name, value, number in union(queries):
             if value is not None:
                 counts[name][value] = number
         for facet in self.facets:
@@ -216,8 +216,7 @@ class FacetedListing:
             .annotate(pages=Count("pk"))
             for facet, value in removals
         ]
-        rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
-        return {(name, value): number for name, value, number in rows}
+        return {(name, value): number for name, value, number in union(queries)}
 
     def url(self, **changes):
         """This listing's URL with some parameters replaced (None removes them), page reset."""
@@ -336,7 +335,7 @@ class Catalogue:
                 .values_list("strength")
                 .annotate(n=Count("pk"))
             )
-        counts = dict(queries[0].union(*queries[1:], all=True))
+        counts = dict(union(queries))
         return [(str(strength), counts.get(str(strength), 0)) for strength in STRENGTH_LABELS]
 
     @property
