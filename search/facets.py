@@ -26,6 +26,7 @@ from casestudies.models import (
     ResourcePageTag,
 )
 from hub.models import LifeFactor, Principle, Strength
+from search.sql import materialized
 from stories.models import StoryPage, StoryPageTag
 from toolkits.models import GuidePage, GuidePageTag, ToolkitPage, ToolkitPageTag
 
@@ -131,8 +132,8 @@ class Materialised:
 
     Every facet count starts from the pages matching a search. Written into each count as a
     subquery, the full-text match (or the list of ids) is evaluated once per count, a dozen
-    times per page of results; here it is a materialised common table expression (SQLite
-    3.35+, PostgreSQL 12+), evaluated once for the whole statement, whatever the database.
+    times per page of results; here it is a materialised common table expression, evaluated
+    once for the whole statement, whatever the database.
     """
 
     NAME = "hub_matching_pages"
@@ -154,9 +155,10 @@ class Materialised:
         if self.sql is None:
             return []
         sql, params = queryset.query.sql_with_params()
-        with connections[queryset.db].cursor() as cursor:
+        connection = connections[queryset.db]
+        with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH {self.NAME}(id) AS MATERIALIZED ({self.sql}) {sql}",
+                f"WITH {self.NAME}(id) AS {materialized(connection)}({self.sql}) {sql}",
                 (*self.params, *params),
             )
             return cursor.fetchall()

@@ -24,6 +24,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.sql import materialized
+
 
 class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def can_rank_once(self, score_field=None):
@@ -53,11 +55,12 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
             .values_list("hit_object", "hit_type", "hit_score")
         )
         hits_sql, hits_params = scored.query.sql_with_params()
+        connection = connections[self.queryset.db]
         allowed_sql, allowed_params = self.queryset.values("pk").query.sql_with_params()
         content_types = list(get_descendants_content_types_pks(self.queryset.model))
         # bm25() is lower for better matches; ties go to the newest object, as in the stock backend.
         sql = (
-            f"WITH hits AS MATERIALIZED ({hits_sql}) "  # noqa: S608 (Django-compiled SQL, values are parameters)
+            f"WITH hits AS {materialized(connection)}({hits_sql}) "  # noqa: S608 (Django-compiled SQL, values are parameters)
             "SELECT CAST(hit_object AS INTEGER) AS object_pk FROM hits "
             f"WHERE hit_type IN ({', '.join(['%s'] * len(content_types))}) "
             f"AND CAST(hit_object AS INTEGER) IN ({allowed_sql}) "
@@ -65,7 +68,7 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
         )
         limit = -1 if stop is None else stop - (start or 0)  # SQLite: -1 is no limit
         params = (*hits_params, *content_types, *allowed_params, limit, start or 0)
-        with connections[self.queryset.db].cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [object_pk for (object_pk,) in cursor.fetchall()]
 
