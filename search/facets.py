@@ -69,8 +69,9 @@ def matching_pages(results):
     """The pages in search results, as something `pk__in` accepts, without loading the pages.
 
     The hub's SQLite backend gives a subquery that SQLite plans well (the ids never travel to
-    Python and back). PostgreSQL gets the list of ids: nested in the facet queries, its
-    full-text subquery can be planned as a loop that re-runs the match for every row.
+    Python and back). PostgreSQL gets the list of ids: nested in other queries (the search
+    page's all-words check, the catalogue's facets), its full-text subquery can be planned as a
+    loop that re-runs the match for every row.
     Elasticsearch gives the ids of its first ELASTICSEARCH_FACET_LIMIT matches.
     """
     if hasattr(results, "matching_ids"):

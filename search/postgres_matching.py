@@ -84,7 +84,11 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
             return zip(tsqueries, cursor.fetchone(), strict=True)
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        condition = self.indexed_condition(config)
+        # The results' count and each slice of them share this compiler: ask about the words
+        # (the nodes() query) once per search, not once per count and slice.
+        if not hasattr(self, "_indexed") or self._indexed_for != config:
+            self._indexed_for, self._indexed = config, self.indexed_condition(config)
+        condition = self._indexed
         if condition is None:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         narrowed = copy(self)

@@ -6,6 +6,7 @@ the search index's GIN indexes. Both are compared with Wagtail's stock backend o
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -148,3 +149,15 @@ def test_sqlite_before_materialized_ctes_gives_the_same_answers(pages, monkeypat
     assert sql.materialized(connection) == keyword
     assert answers() == expected
     assert expected[1]["type"]  # the counts were really counted
+
+
+def test_postgresql_asks_about_the_words_once_per_search(pages):
+    # Counting the results and fetching a page of them share one question about the words.
+    if connection.vendor != "postgresql":
+        pytest.skip("the GIN-indexed narrowing is PostgreSQL's")
+    results = Page.objects.live().search("peer support")
+    with CaptureQueriesContext(connection) as queries:
+        assert results.count() == 20  # the pages with both words
+        assert len(list(results[:10])) == 10
+        assert len(list(results[10:20])) == 10
+    assert sum("numnode" in query["sql"] for query in queries.captured_queries) == 1
