@@ -49,11 +49,19 @@ def with_fallback(operation):
 def search_page(queryset, terms, page_number=1, per_page=20, **search_kwargs):
     """One page of `queryset.search(terms)`, from the database index if the main backend fails."""
 
-    def evaluated_page(backend):
-        # Search results are lazy: count and slice here, inside with_fallback's error handling.
-        results = queryset.search(terms, backend=backend, **search_kwargs)
-        page = Paginator(results, per_page).get_page(page_number)
-        page.object_list = list(page.object_list)
-        return page
+    return with_fallback(
+        lambda backend: evaluated_page(
+            queryset.search(terms, backend=backend, **search_kwargs), page_number, per_page
+        )
+    )
 
-    return with_fallback(evaluated_page)
+
+def evaluated_page(results, page_number, per_page):
+    """One page of search results, counted and sliced now.
+
+    Search results are lazy: call this inside with_fallback, so that its error handling covers
+    the searching.
+    """
+    page = Paginator(results, per_page).get_page(page_number)
+    page.object_list = list(page.object_list)
+    return page

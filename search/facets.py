@@ -1,11 +1,11 @@
 """Facets of the site-wide search: type, principle, keyword, depth and life factor, with counts.
 
 The search backend says which pages match the query; the database counts what those pages are
-about. On the database backends the matching pages are a subquery, so the ids never travel to
-Python and back: each count is one GROUP BY query that returns a handful of rows, however many
-pages match. (With Elasticsearch the ids of the first ELASTICSEARCH_FACET_LIMIT matches are used.)
-Each facet's counts are over the pages that match the query and every *other* selected filter,
-so a count is exactly the number of results that choosing that option gives.
+about, in two statements whatever the number of pages (see facet_counts). The search page counts
+the most relevant RANKED_WINDOW matches (search/window.py): a broad query costs no more to count
+than a narrow one, and the page says when there were more. Each facet's counts are over those
+pages that match every *other* selected filter, so while every match is in the window, a count
+is exactly the number of results that choosing that option gives.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -16,7 +16,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from casestudies.models import (
     CaseStudyPage,
@@ -27,6 +27,7 @@ from casestudies.models import (
 )
 from hub.models import LifeFactor, Principle, Strength
 from search.sql import materialized
+from search.window import RANKED_WINDOW
 from stories.models import StoryPage, StoryPageTag
 from toolkits.models import GuidePage, GuidePageTag, ToolkitPage, ToolkitPageTag
 
@@ -34,9 +35,6 @@ from toolkits.models import GuidePage, GuidePageTag, ToolkitPage, ToolkitPageTag
 PRINCIPLE_MIN_STRENGTH = Strength.DEVELOPING
 KEYWORD_LINKS = [CaseStudyPageTag, ResourcePageTag, StoryPageTag, ToolkitPageTag, GuidePageTag]
 PRINCIPLE_LINKS = [ToolkitPage, GuidePage]  # pages that name their principles outright
-# With Elasticsearch, matching ids are read from the results (the backend's own facets return
-# only the most common values); beyond this many matches, facet counts cover only some.
-ELASTICSEARCH_FACET_LIMIT = 1000
 # Keywords are many: show the most frequent among the results (a selected one always shows).
 KEYWORD_OPTIONS_LIMIT = 15
 
@@ -69,16 +67,16 @@ def matching_pages(results):
     """The pages in search results, as something `pk__in` accepts, without loading the pages.
 
     The hub's SQLite backend gives a subquery that SQLite plans well (the ids never travel to
-    Python and back). PostgreSQL gets the list of ids: nested in other queries (the search
-    page's all-words check, the catalogue's facets), its full-text subquery can be planned as a
-    loop that re-runs the match for every row.
-    Elasticsearch gives the ids of its first ELASTICSEARCH_FACET_LIMIT matches.
+    Python and back). PostgreSQL gets the list of ids: nested in other queries (the catalogue's
+    facets), its full-text subquery can be planned as a loop that re-runs the match for every row.
+    Elasticsearch gives the ids of its first RANKED_WINDOW matches (the backend's own facets
+    return only the most common values).
     """
     if hasattr(results, "matching_ids"):
         return results.matching_ids()
     if hasattr(results, "get_queryset"):
         return list(results.get_queryset().values_list("pk", flat=True))
-    return [page.pk for page in results[:ELASTICSEARCH_FACET_LIMIT]]
+    return [page.pk for page in results[:RANKED_WINDOW]]
 
 
 def _linked_to(value_filter):
@@ -140,7 +138,14 @@ class Materialised:
     NAME = "hub_matching_pages"
 
     def __init__(self, pages):
-        self.model = pages.model
+        """`pages`: a Page queryset, or a list of page ids (such as a search's ranked window)."""
+        self.model = Page if isinstance(pages, list) else pages.model
+        if isinstance(pages, list):
+            # Integers written into the SQL, not parameters: no database's limit on parameters
+            # applies, however long the list.
+            values = ", ".join(f"({int(pk)})" for pk in pages)
+            self.sql, self.params = (f"VALUES {values}" if values else None), ()
+            return
         try:
             self.sql, self.params = pages.order_by().values("pk").query.sql_with_params()
         except EmptyResultSet:  # matched by an empty list of ids: there is nothing to count
@@ -171,7 +176,7 @@ def union(queries):
 
 
 def facet_counts(pages, selected):
-    """{facet: {value: number of pages}}; `pages` is a Page queryset of the matching pages.
+    """{facet: {value: number of pages}}; `pages`: the matching pages, as Materialised takes them.
 
     Two statements on the materialised matching pages: the page types (so a search that finds
     no stories costs no story count), then every other facet in one UNION.

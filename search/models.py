@@ -1,5 +1,7 @@
 """The site-wide search page. One per locale, at /<lang>/search/."""
 
+from dataclasses import dataclass
+
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -7,21 +9,23 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from hub.models import SectionPage
-from search.backends import search_page, with_fallback
-from search.facets import (
-    add_links,
-    facet_counts,
-    facet_groups,
-    matching_pages,
-    parse_filters,
-    restrict,
-)
+from search.backends import evaluated_page, with_fallback
+from search.facets import add_links, facet_counts, facet_groups, parse_filters, restrict
 from search.query import clean_query, display_query
 from search.snippets import highlight, snippet_source
 from search.suggestions import known_terms, popular_searches, spelling_hint
+from search.window import RANKED_WINDOW, WindowedResults, ranked_window
 
 RESULTS_PER_PAGE = 20
 AUTOCOMPLETE_LIMIT = 8
+
+
+@dataclass
+class Found:
+    results: object  # the page of results asked for (a Paginator's Page)
+    operator: str  # "and" when the results have every word, "or" when only some
+    window: list  # ids of the most relevant matches, for the facets
+    total: int  # how many pages match, filters aside
 
 
 class SearchPage(RoutablePageMixin, SectionPage):
@@ -61,26 +65,24 @@ class SearchPage(RoutablePageMixin, SectionPage):
             return context
 
         everything = self.search_queryset()
-        matches, operator = self.matching(everything, terms)
-        matching = everything.filter(pk__in=matches)
-        results = search_page(
-            self.filtered(everything, matches, selected),
-            terms,
-            request.GET.get("page"),
-            RESULTS_PER_PAGE,
-            operator=operator,
+        page_number = request.GET.get("page")
+        found = with_fallback(
+            lambda backend: self.found(everything, terms, selected, page_number, backend)
         )
+        results = found.results
         results.object_list = self.with_snippets(results.object_list, terms)
         context.update(
             results=results,
-            any_word=operator == "or",
+            any_word=found.operator == "or",
             facets=add_links(
-                facet_groups(facet_counts(matching, selected), selected, self.locale_id),
+                facet_groups(facet_counts(found.window, selected), selected, self.locale_id),
                 request.GET,
             ),
+            facets_sampled=found.total > len(found.window),
+            facet_window=RANKED_WINDOW,
             promotions=self.promotions(terms),
         )
-        if request.GET.get("page") in (None, "", "1"):  # a new search, not a later page of one
+        if page_number in (None, "", "1"):  # a new search, not a later page of one
             Query.get(terms).add_hit()
         if not results.paginator.count:
             titles = everything.values_list("title", flat=True)
@@ -91,42 +93,35 @@ class SearchPage(RoutablePageMixin, SectionPage):
             )
         return context
 
-    def matching(self, everything, terms):
-        """(the matching pages, for `pk__in`; the operator that found them).
+    def found(self, everything, terms, selected, page_number, backend):
+        """What `backend` finds: the page of results asked for, and the matches facets count.
 
         Pages with every word; when no page has every word, pages with any of them, so that a
         practitioner's "time bank older people" still finds time banks. Both backends are told
         the operator (the database backends default to "and", Elasticsearch to "or").
+        The most relevant matches and their number come in one go (search/window.py); without
+        filters, the count and the first pages of results are read from them too.
         """
+        for operator in ("and", "or"):
+            matches = everything.search(terms, backend=backend, operator=operator)
+            window, total = ranked_window(matches, RANKED_WINDOW)
+            if total or " " not in terms:
+                break
+        results = matches
+        if selected:
+            results = self.filtered(everything, matches, window, selected).search(
+                terms, backend=backend, operator=operator
+            )
+        page = evaluated_page(results, page_number, RESULTS_PER_PAGE)
+        return Found(page, operator, window, total)
 
-        def pages_for(operator):
-            def found(backend):
-                results = everything.search(
-                    terms, backend=backend, operator=operator, order_by_relevance=False
-                )
-                pages = matching_pages(results)
-                if isinstance(pages, list):
-                    return pages, bool(pages)
-                # Asked here, inside with_fallback: a subquery only runs when it is used.
-                return pages, everything.filter(pk__in=pages).exists()
-
-            return with_fallback(found)
-
-        pages, found = pages_for("and")
-        if found or " " not in terms:
-            return pages, "and"
-        return pages_for("or")[0], "or"
-
-    def filtered(self, everything, matches, selected):
-        """What the ranked search runs on: the searchable pages with the selected filters."""
-        if not selected:
-            return everything
-        if isinstance(matches, list):
-            # Matches listed by id (PostgreSQL, Elasticsearch): Elasticsearch filters by lists
-            # of values, not by subqueries, so the filtered pages are listed too.
-            allowed = restrict(everything.filter(pk__in=matches), selected)
-            return everything.filter(pk__in=list(allowed.values_list("pk", flat=True)))
-        return restrict(everything, selected)
+    def filtered(self, everything, matches, window, selected):
+        """What the ranked search runs on when filters are selected."""
+        if isinstance(matches, WindowedResults):
+            return restrict(everything, selected)
+        # Elasticsearch filters by lists of values, not by subqueries: its window is listed.
+        allowed = restrict(everything.filter(pk__in=window), selected)
+        return everything.filter(pk__in=list(allowed.values_list("pk", flat=True)))
 
     def with_snippets(self, pages, terms):
         """The results as specific pages (one query per page type), each with a snippet."""

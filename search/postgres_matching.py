@@ -16,16 +16,19 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import connections
-from django.db.models import Func, IntegerField, Q
+from django.db.models import Count, Func, IntegerField, Q, Window
 from django.db.models.functions import Cast
 from django.db.models.sql import Query
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from search.window import WindowedResults
 
 
 class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
@@ -97,6 +100,20 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
             narrowed, config, start, stop, score_field=score_field, backend=backend
         )
 
+    def ranked_window(self, config, size):
+        """(ids of the `size` best matches, best first; how many objects match), in one statement.
+
+        The count is a window over every match, taken in the pass that ranks them.
+        """
+        ranked = self.search(config, None, None).annotate(_hub_matches=Window(Count("pk")))
+        rows = list(ranked.values_list("pk", "_hub_matches")[:size])
+        return [pk for pk, _total in rows], (rows[0][1] if rows else 0)
+
+
+class IndexedMatchSearchResults(WindowedResults, PostgresSearchResults):
+    pass
+
 
 class IndexedMatchPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedMatchQueryCompiler
+    results_class = IndexedMatchSearchResults

@@ -25,6 +25,7 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.sql import materialized
+from search.window import WindowedResults
 
 
 class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
@@ -38,12 +39,27 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
             return self.queryset.filter(pk__in=self.matching_ids(config))
         return super().search(config, start, stop, score_field=score_field)
 
+    def ranked_window(self, config, size):
+        """(ids of the `size` best matches, best first; how many objects match), in one statement.
+
+        None for a query that is not ranked here (everything, or nothing).
+        """
+        if not self.can_rank_once():
+            return None
+        rows = self.ranked_rows(config, 0, size)
+        return [object_pk for object_pk, _total in rows], (rows[0][1] if rows else 0)
+
     def ranked_ids(self, config, start, stop):
-        """Ids of the matching objects from `start` to `stop`, best first, in one statement.
+        """Ids of the matching objects from `start` to `stop`, best first."""
+        return [object_pk for object_pk, _total in self.ranked_rows(config, start, stop)]
+
+    def ranked_rows(self, config, start, stop):
+        """(id, number of matches) of the matching objects from `start` to `stop`, best first.
 
         The scored hits are a materialised CTE, so the MATCH runs once and is never re-planned
         as a loop; the queryset's own filters and the ordering and slicing run on them in SQL,
-        so only one page of ids comes back to Python, however many objects match.
+        so only one page of ids comes back to Python, however many objects match. The number
+        of matches is a window over all of them, counted in the same pass.
         """
         scored = (
             SQLiteFTSIndexEntry.objects.filter(self.match_expression(config))
@@ -56,12 +72,12 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
         )
         hits_sql, hits_params = scored.query.sql_with_params()
         connection = connections[self.queryset.db]
-        allowed_sql, allowed_params = self.queryset.values("pk").query.sql_with_params()
+        allowed_sql, allowed_params = self.queryset.order_by().values("pk").query.sql_with_params()
         content_types = list(get_descendants_content_types_pks(self.queryset.model))
         # bm25() is lower for better matches; ties go to the newest object, as in the stock backend.
         sql = (
             f"WITH hits AS {materialized(connection)}({hits_sql}) "  # noqa: S608 (Django-compiled SQL, values are parameters)
-            "SELECT CAST(hit_object AS INTEGER) AS object_pk FROM hits "
+            "SELECT CAST(hit_object AS INTEGER) AS object_pk, COUNT(*) OVER () FROM hits "
             f"WHERE hit_type IN ({', '.join(['%s'] * len(content_types))}) "
             f"AND CAST(hit_object AS INTEGER) IN ({allowed_sql}) "
             "ORDER BY hit_score, object_pk DESC LIMIT %s OFFSET %s"
@@ -70,7 +86,7 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
         params = (*hits_params, *content_types, *allowed_params, limit, start or 0)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [object_pk for (object_pk,) in cursor.fetchall()]
+            return cursor.fetchall()
 
     def match_expression(self, config):
         search_query = self.build_search_query(normalize(self.query), config=config)
@@ -90,7 +106,7 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
         ).values("object_id")
 
 
-class RankOnceSearchResults(SQLiteSearchResults):
+class RankOnceSearchResults(WindowedResults, SQLiteSearchResults):
     def matching_ids(self):
         """The ids of every match, as a subquery (for facets: see search.facets).
 
@@ -105,9 +121,10 @@ class RankOnceSearchResults(SQLiteSearchResults):
             self._score_field
         ):
             return super()._do_search()
-        ids = compiler.ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
-        objects = compiler.queryset.in_bulk(ids)
-        return [objects[pk] for pk in ids if pk in objects]
+        ids = self.window_ids()
+        if ids is None:
+            ids = compiler.ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
+        return self.in_order(ids)
 
 
 class RankOnceSQLiteSearchBackend(SQLiteSearchBackend):

@@ -154,15 +154,51 @@ def test_faceted_search_queries_are_bounded(
 def test_a_list_of_matches_counts_and_filters_like_the_database_subquery(
     client, search_url, content, monkeypatch, filters
 ):
-    """Elasticsearch hands over the matching ids as a list; the databases, as a subquery."""
+    """Elasticsearch's results are read page by page and filtered by lists of ids; the hub's
+    database backends rank a window in one statement and filter by subqueries."""
     params = {"q": "befriending", **filters}
     from_subquery = client.get(search_url, params)
-    monkeypatch.setattr(
-        "search.models.matching_pages", lambda results: [page.pk for page in results]
-    )
+
+    class NotWindowed:  # as Elasticsearch's results are
+        pass
+
+    monkeypatch.setattr("search.window.WindowedResults", NotWindowed)  # ranked_window()
+    monkeypatch.setattr("search.models.WindowedResults", NotWindowed)  # SearchPage.filtered()
     from_list = client.get(search_url, params)
 
     assert titles(from_list) == titles(from_subquery)
     assert len(titles(from_list)) > 0
     for name in ["type", "principle", "keyword", "depth", "life_factor"]:
         assert facet_counts(from_list, name) == facet_counts(from_subquery, name), name
+
+
+def test_facets_count_the_most_relevant_matches_when_there_are_more(
+    client, search_url, content, monkeypatch
+):
+    """A broad query's facets count the ranked window; its results and count stay whole."""
+    everything = client.get(search_url, {"q": "befriending"})
+    best_two = [page.pk for page in everything.context["results"]][:2]
+    assert "most relevant results" not in everything.content.decode()
+    monkeypatch.setattr("search.models.RANKED_WINDOW", 2)
+
+    response = client.get(search_url, {"q": "befriending"})
+
+    assert response.context["results"].paginator.count == 5
+    assert [page.pk for page in response.context["results"]][:2] == best_two
+    assert len(response.context["results"]) == 5  # past the window, ranked as before
+    assert sum(facet_counts(response, "type").values()) == 2
+    assert "Counts are of the 2 most relevant results." in response.content.decode()
+
+
+def test_one_full_text_statement_gives_the_count_facets_and_first_page(client, search_url, content):
+    """The ranked window serves the count and the first page: the match runs once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    match = "@@" if connection.vendor == "postgresql" else " MATCH "
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(search_url, {"q": "befriending"})
+
+    assert response.context["results"].paginator.count == 5
+    searches = [query["sql"] for query in queries if match in query["sql"]]
+    assert len(searches) == 1, searches
