@@ -27,7 +27,7 @@ from casestudies.models import (
 )
 from hub.models import LifeFactor, Principle, Strength
 from search.sql import materialized
-from search.window import RANKED_WINDOW
+from search.window import RANKED_WINDOW, first_ids
 from stories.models import StoryPage, StoryPageTag
 from toolkits.models import GuidePage, GuidePageTag, ToolkitPage, ToolkitPageTag
 
@@ -76,7 +76,7 @@ def matching_pages(results):
         return results.matching_ids()
     if hasattr(results, "get_queryset"):
         return list(results.get_queryset().values_list("pk", flat=True))
-    return [page.pk for page in results[:RANKED_WINDOW]]
+    return first_ids(results, RANKED_WINDOW)
 
 
 def _linked_to(value_filter):

@@ -30,8 +30,13 @@ def ranked_window(results, size=RANKED_WINDOW):
     window = results.ranked_window(size) if isinstance(results, WindowedResults) else None
     if window is not None:
         return window
-    ids = [page.pk for page in results[:size]]
+    ids = first_ids(results, size)
     return ids, (len(ids) if len(ids) < size else results.count())
+
+
+def first_ids(results, size):
+    """The ids of the first `size` results, as any backend's results can give them."""
+    return [page.pk for page in results[:size]]
 
 
 class WindowedResults:
