@@ -350,17 +350,14 @@ class Catalogue:
     def search_matches(self):
         """The case studies matching the words searched for, for `pk__in` (see matching_pages)."""
 
-        def matches(backend):
-            results = self.searchable().search(
-                self.terms, backend=backend, order_by_relevance=False
+        # A subquery runs only where it is used, outside with_fallback; that is safe, because
+        # only the database backend gives one, and with_fallback has nothing to fall back to
+        # from it (it catches only Elasticsearch's errors).
+        return with_fallback(
+            lambda backend: matching_pages(
+                self.searchable().search(self.terms, backend=backend, order_by_relevance=False)
             )
-            pages = matching_pages(results)
-            if not isinstance(pages, list):
-                # Run here, inside with_fallback: a subquery only runs when it is used.
-                self.searchable().filter(pk__in=pages).exists()
-            return pages
-
-        return with_fallback(matches)
+        )
 
     def paginate(self, results):
         """The page of results asked for: ids only, ordered by the database (or the search)."""

@@ -10,6 +10,8 @@ import logging
 from django.conf import settings
 from django.core.paginator import Paginator
 
+from search.window import RANKED_WINDOW, WindowedResults
+
 logger = logging.getLogger(__name__)
 
 FALLBACK_BACKEND = "database"
@@ -48,7 +50,6 @@ def with_fallback(operation):
 
 def search_page(queryset, terms, page_number=1, per_page=20, **search_kwargs):
     """One page of `queryset.search(terms)`, from the database index if the main backend fails."""
-
     return with_fallback(
         lambda backend: evaluated_page(
             queryset.search(terms, backend=backend, **search_kwargs), page_number, per_page
@@ -60,8 +61,19 @@ def evaluated_page(results, page_number, per_page):
     """One page of search results, counted and sliced now.
 
     Search results are lazy: call this inside with_fallback, so that its error handling covers
-    the searching.
+    the searching. Where the backend ranks a window (search/window.py), the results up to this
+    page and their count come from one statement, not a count and then a page.
     """
+    if isinstance(results, WindowedResults):
+        results.ranked_window(min(page_wanted(page_number) * per_page, RANKED_WINDOW))
     page = Paginator(results, per_page).get_page(page_number)
     page.object_list = list(page.object_list)
     return page
+
+
+def page_wanted(page_number):
+    """The page number asked for, as Paginator.get_page reads it (1 for anything unreadable)."""
+    try:
+        return max(int(page_number), 1)
+    except (TypeError, ValueError):
+        return 1

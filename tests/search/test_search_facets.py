@@ -190,15 +190,23 @@ def test_facets_count_the_most_relevant_matches_when_there_are_more(
     assert "Counts are of the 2 most relevant results." in response.content.decode()
 
 
-def test_one_full_text_statement_gives_the_count_facets_and_first_page(client, search_url, content):
-    """The ranked window serves the count and the first page: the match runs once."""
+@pytest.mark.parametrize(
+    "filters, statements",
+    [
+        ({}, 1),  # the window gives the count, the facets and the first page
+        ({"principle": "assets"}, 2),  # and the filtered results' count and page: one more
+    ],
+)
+def test_each_search_runs_its_full_text_match_once(
+    client, search_url, content, filters, statements
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     match = "@@" if connection.vendor == "postgresql" else " MATCH "
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(search_url, {"q": "befriending"})
+        response = client.get(search_url, {"q": "befriending", **filters})
 
-    assert response.context["results"].paginator.count == 5
+    assert response.context["results"].paginator.count == (5 if not filters else 2)
     searches = [query["sql"] for query in queries if match in query["sql"]]
-    assert len(searches) == 1, searches
+    assert len(searches) == statements, searches
