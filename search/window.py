@@ -63,8 +63,12 @@ class WindowedResults:
         return window.ids[:size], window.total
 
     def _do_count(self):
+        """The number of results in this slice of them (the whole total when unsliced)."""
         window = getattr(self.query_compiler, "_hub_window", None)
-        return super()._do_count() if window is None else window.total
+        if window is None:
+            return super()._do_count()
+        stop = window.total if self.stop is None else min(self.stop, window.total)
+        return max(stop - self.start, 0)
 
     def window_ids(self):
         """The ids of this slice of results from the ranked window, or None if it is not there."""

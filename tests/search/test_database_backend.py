@@ -161,3 +161,19 @@ def test_postgresql_asks_about_the_words_once_per_search(pages):
         assert len(list(results[:10])) == 10
         assert len(list(results[10:20])) == 10
     assert sum("numnode" in query["sql"] for query in queries.captured_queries) == 1
+
+
+@pytest.mark.parametrize("window", [5, 100])
+def test_a_ranked_window_answers_counts_and_slices_as_wagtail_does(pages, window):
+    """After ranked_window(), counts and slices, within the window or past it, are unchanged."""
+    from search.window import ranked_window
+
+    ours = Page.objects.live().search("peer")
+    ids, total = ranked_window(ours, window)
+    stock = Page.objects.live().search("peer", backend=STOCK)
+
+    assert total == stock.count() == 30
+    assert ids == [page.pk for page in stock[:window]]
+    for start, stop in [(0, 3), (3, 8), (25, None), (40, None)]:
+        assert ours[start:stop].count() == stock[start:stop].count(), (start, stop)
+        assert [p.pk for p in ours[start:stop]] == [p.pk for p in stock[start:stop]], (start, stop)
