@@ -4,6 +4,8 @@ How it works, and why: the database does the counting. Each facet is a condition
 X") and a count ("how many pages have each keyword"), both written as queries over the pages
 that pass the other filters, so a listing costs a fixed number of GROUP BY and COUNT queries
 however large the catalogue grows, and the counts are exact for any combination of filters.
+The listing's pages (live, in this section, matching the words searched for) are worked out once
+per counting statement, as a materialised CTE (search.facets.Materialised), not once per facet.
 Only the 50 pages shown are loaded, in full.
 
 Every filter state is a plain GET query string, so it can be bookmarked and shared, and the form
@@ -41,7 +43,7 @@ from casestudies.models import (
 )
 from hub.models import Principle, Strength
 from search.backends import search_page, with_fallback
-from search.facets import counted, matching_pages, union
+from search.facets import Materialised, counted, matching_pages, union
 from search.query import clean_query, display_query
 
 PER_PAGE = 50
@@ -170,10 +172,20 @@ class FacetedListing:
         self.facets = facets
         self.data = data
         self.base_url = base_url
+        # Counting statements start from the pages worked out once: see count_rows.
+        self.pool = Materialised(pages)
+        self.counted_pages = self.pool.queryset()
 
-    def matching(self, skip=None, without=None):
-        """The pages with every selected value (but `skip`'s, or the one value `without`)."""
-        pages = self.pages
+    def count_rows(self, queries):
+        """The rows of counting queries built on `counted_pages`, in one statement."""
+        return self.pool.rows(union(queries))
+
+    def matching(self, skip=None, without=None, pages=None):
+        """The pages with every selected value (but `skip`'s, or the one value `without`).
+
+        From `pages` if given (`counted_pages`, for counts), else from the listing's pages.
+        """
+        pages = self.pages if pages is None else pages
         for facet in self.facets:
             if facet is skip:
                 continue
@@ -185,12 +197,18 @@ class FacetedListing:
     def filter(self):
         """The matching pages; every facet's counts, from one query."""
         self.results = self.matching()
+        counted = self.counted_pages
         queries = [
-            facet.count(facet.name, self.results if facet.multiple else self.matching(skip=facet))
+            facet.count(
+                facet.name,
+                self.matching(pages=counted)
+                if facet.multiple
+                else self.matching(skip=facet, pages=counted),
+            )
             for facet in self.facets
         ]
         counts = {facet.name: {} for facet in self.facets}
-        for name, value, number in union(queries):
+        for name, value, number in self.count_rows(queries):
             if value is not None:
                 counts[name][value] = number
         for facet in self.facets:
@@ -206,7 +224,7 @@ class FacetedListing:
         if not removals:
             return {}
         queries = [
-            self.matching(without=(facet, value))
+            self.matching(without=(facet, value), pages=self.counted_pages)
             .order_by()
             .annotate(
                 facet=Value(facet.name, output_field=CharField()),
@@ -216,7 +234,7 @@ class FacetedListing:
             .annotate(pages=Count("pk"))
             for facet, value in removals
         ]
-        return {(name, value): number for name, value, number in union(queries)}
+        return {(name, value): number for name, value, number in self.count_rows(queries)}
 
     def url(self, **changes):
         """This listing's URL with some parameters replaced (None removes them), page reset."""
@@ -285,7 +303,7 @@ class Catalogue:
         self.sort = self.read_sort()
         self.page = self.paginate(self.listing.filter())
         self.total = self.page.paginator.count
-        self.pages = self.load_pages([page.pk for page in self.page.object_list])
+        self.pages = self.load_pages(list(self.page.object_list))
 
     # Reading the query string
 
@@ -321,7 +339,7 @@ class Catalogue:
         principle = self.facet["principle"]
         if not principle.selected:
             return []
-        pool = self.listing.matching(skip=principle)
+        pool = self.listing.matching(skip=principle, pages=self.listing.counted_pages)
         queries = []
         for strength in STRENGTH_LABELS:
             condition, _count = principle_facet(strength)
@@ -335,7 +353,7 @@ class Catalogue:
                 .values_list("strength")
                 .annotate(n=Count("pk"))
             )
-        counts = dict(union(queries))
+        counts = dict(self.listing.count_rows(queries))
         return [(str(strength), counts.get(str(strength), 0)) for strength in STRENGTH_LABELS]
 
     @property
@@ -360,7 +378,7 @@ class Catalogue:
         )
 
     def paginate(self, results):
-        """The page of results asked for: ids only, ordered by the database (or the search)."""
+        """The page of results asked for, as ids, ordered by the database (or the search)."""
         number = self.data.get("page")
         if self.sort == "relevance":
             if isinstance(self.matches, list):  # Elasticsearch filters by lists, not subqueries
@@ -368,13 +386,14 @@ class Catalogue:
             else:
                 allowed = results.values("pk")
             searchable = self.searchable().filter(pk__in=allowed)
-            return search_page(searchable, self.terms, number, PER_PAGE)
+            return search_page(searchable, self.terms, number, PER_PAGE, ids=True)
         if self.sort == "reviewed":
             # Most recently reviewed first, never-reviewed case studies last; titles within a date.
             order = [F("last_reviewed").desc(nulls_last=True), Lower("title"), "pk"]
         else:
             order = [Lower("title"), "pk"]
-        return Paginator(results.order_by(*order).only("pk"), PER_PAGE).get_page(number)
+        ids = results.order_by(*order).values_list("pk", flat=True)
+        return Paginator(ids, PER_PAGE).get_page(number)
 
     def load_pages(self, page_ids):
         pages = (

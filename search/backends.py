@@ -10,7 +10,7 @@ import logging
 from django.conf import settings
 from django.core.paginator import Paginator
 
-from search.window import RANKED_WINDOW, WindowedResults
+from search.window import RANKED_WINDOW, ResultIds, WindowedResults
 
 logger = logging.getLogger(__name__)
 
@@ -48,17 +48,20 @@ def with_fallback(operation):
         return operation(FALLBACK_BACKEND)
 
 
-def search_page(queryset, terms, page_number=1, per_page=20, **search_kwargs):
-    """One page of `queryset.search(terms)`, from the database index if the main backend fails."""
+def search_page(queryset, terms, page_number=1, per_page=20, ids=False, **search_kwargs):
+    """One page of `queryset.search(terms)`, from the database index if the main backend fails.
+
+    With `ids`, the page lists the results' ids: for callers that load the pages their own way.
+    """
     return with_fallback(
         lambda backend: evaluated_page(
-            queryset.search(terms, backend=backend, **search_kwargs), page_number, per_page
+            queryset.search(terms, backend=backend, **search_kwargs), page_number, per_page, ids
         )
     )
 
 
-def evaluated_page(results, page_number, per_page):
-    """One page of search results, counted and sliced now.
+def evaluated_page(results, page_number, per_page, ids=False):
+    """One page of search results (or of their ids), counted and sliced now.
 
     Search results are lazy: call this inside with_fallback, so that its error handling covers
     the searching. Where the backend ranks a window (search/window.py), the results up to this
@@ -66,7 +69,7 @@ def evaluated_page(results, page_number, per_page):
     """
     if isinstance(results, WindowedResults):
         results.ranked_window(min(page_wanted(page_number) * per_page, RANKED_WINDOW))
-    page = Paginator(results, per_page).get_page(page_number)
+    page = Paginator(ResultIds(results) if ids else results, per_page).get_page(page_number)
     page.object_list = list(page.object_list)
     return page
 

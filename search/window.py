@@ -39,6 +39,24 @@ def first_ids(results, size):
     return [page.pk for page in results[:size]]
 
 
+class ResultIds:
+    """Search results seen as their ids, for a Paginator that only needs the ids of a page.
+
+    Where the ranked window holds the page, no object is loaded; elsewhere the page's objects are.
+    """
+
+    def __init__(self, results):
+        self.results = results
+
+    def count(self):
+        return self.results.count()
+
+    def __getitem__(self, key):  # a Paginator only slices
+        part = self.results[key]
+        ids = part.window_ids() if isinstance(part, WindowedResults) else None
+        return [page.pk for page in part] if ids is None else ids
+
+
 class WindowedResults:
     """Search results that keep their ranked window for the count and the early pages.
 

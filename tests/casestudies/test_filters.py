@@ -250,3 +250,49 @@ def test_listing_renders_in_a_bounded_number_of_queries(
             response = client.get(catalogue_index.url + query)
         assert response.status_code == 200
         assert len(response.context["catalogue"].pages) == PER_PAGE
+
+
+@pytest.mark.parametrize(
+    "query, statements",
+    [
+        # the facet counts (the matches worked out once for all facets) and the ranked page
+        ("?q=alpha", 2),
+        # the facet counts, then the page sorted by title and its count
+        ("?q=alpha&sort=title", 3),
+    ],
+)
+def test_a_catalogue_search_runs_its_full_text_match_once_per_statement_kind(
+    client, catalogue_index, four_cases, query, statements
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    match = "@@" if connection.vendor == "postgresql" else " MATCH "
+    with CaptureQueriesContext(connection) as queries:
+        _, catalogue = get_catalogue(client, catalogue_index, query)
+
+    assert titles(catalogue) == ["Alpha"]
+    assert catalogue.total == 1
+    assert counts(catalogue, "country")["england"] == 1
+    assert counts(catalogue, "client_group") == {"older-people": 1, "carers": 0}
+    searches = [query["sql"] for query in queries if match in query["sql"]]
+    assert len(searches) == statements, searches
+
+
+def test_relevance_pages_are_the_same_whether_or_not_the_ranked_window_holds_them(
+    client, catalogue_index, four_cases, monkeypatch
+):
+    """Pages within the ranked window come from its ids; beyond it, from the search itself."""
+    monkeypatch.setattr("casestudies.filters.PER_PAGE", 2)
+
+    def pages_with_window(window):
+        monkeypatch.setattr("search.backends.RANKED_WINDOW", window)
+        return [
+            titles(get_catalogue(client, catalogue_index, f"?q=service&page={number}")[1])
+            for number in (1, 2)
+        ]
+
+    whole = pages_with_window(1000)
+    assert sorted(whole[0] + whole[1]) == ["Alpha", "Bravo", "Charlie", "Delta"]
+    assert pages_with_window(1) == whole  # neither page in the window
+    assert pages_with_window(3) == whole  # the second page only partly in it
