@@ -5,18 +5,25 @@ index entry before matching, which no index can answer, so every search reads ev
 0.1 s a query on 20,000 pages, and a search page asks several times). Here the same search also
 asks, for each word, for entries with the word in their title or in their body: each of those is a
 GIN index lookup, and a page can only match the joined vectors if every word (or, for "any word",
-some word) is in its title or body. The stock condition still decides, on the few entries left.
-Only for plain words over the whole index (what the hub's search pages send); anything else is the
-stock backend's. Import this module only on PostgreSQL.
+some word) is in its title or body. When each word is one lexeme (almost every search), that is
+exactly the stock condition, which is then left out: PostgreSQL cannot estimate how many entries
+match joined vectors (it guesses one), and on that guess plans loops that re-run the index lookups
+for every match (0.2 s for "peer support" on 1,000 pages). Otherwise the stock condition still
+decides, on the few entries left. Ranking is the stock backend's, so results come in the same
+order. Only for plain words over the whole index (what the hub's search pages send); anything else
+is the stock backend's. Import this module only on PostgreSQL.
 """
 
 import re
 from copy import copy
+from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Count, Func, IntegerField, Q, Window
+from django.db.models import F, Func, IntegerField, Q, TextField
 from django.db.models.functions import Cast
 from django.db.models.sql import Query
 from modelsearch.backends.database.postgres.postgres import (
@@ -28,12 +35,37 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.sql import materialized
 from search.window import WindowedResults
 
 
+class ParsedQuery(SearchQuery):
+    """A tsquery from its text as PostgreSQL prints it: a constant, read once when planned."""
+
+    template = "(%(expressions)s)::tsquery"
+
+
+def parsed_tsquery(text):
+    return ParsedQuery(text, search_type="raw")  # the type is unused: the template casts
+
+
+@dataclass
+class Narrowing:
+    """What the GIN indexes say about a search: see IndexedMatchQueryCompiler.narrowing()."""
+
+    entries: object  # the index entries that could match (a queryset)
+    exact: bool  # whether exactly those entries match
+    parsed: str  # the whole search as PostgreSQL parses it (tsquery text), for ranking
+
+    @property
+    def condition(self):
+        """Q for the objects of those entries."""
+        return Q(pk__in=self.entries.values(object_pk=Cast("object_id", IntegerField())))
+
+
 class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
-    def indexed_condition(self, config):
-        """Q narrowing the queryset to objects whose index entry could match, or None."""
+    def narrowing(self, config):
+        """A Narrowing of this search by the indexed title and body, or None."""
         query = self.query
         if not isinstance(query, PlainText) or self.fields is not None:
             return None
@@ -42,14 +74,19 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
             key = key.target_field
         if not isinstance(key, IntegerField):
             return None  # index entries name objects by text; only integer keys are cast back
+        # The stock backend's split, so that the words are the ones its query is made of.
         words = [word for word in re.split(r"[\s\-]+", query.query_string) if word]
         if not words:
             return None
 
         tsqueries = [self.build_tsquery(PlainText(word), config=config) for word in words]
-        # A stop word ("for") gives an empty query and a word such as "carer's" more than one
-        # lexeme: neither can say where a match must be, so neither may narrow the search.
-        single = [tsquery for tsquery, nodes in self.nodes(tsqueries) if nodes == 1]
+        *each, whole = self.parse([*tsqueries, self.build_tsquery(query, config=config)])
+        # A stop word ("for") gives an empty query and a word such as "peer_support" more than
+        # one lexeme: neither can say where a match must be, so neither may narrow the search.
+        # (The words stay to_tsquery() calls: given as constants, they let the planner expect
+        # fewer matches and scan every entry instead of the GIN indexes.)
+        counts = [nodes for _text, nodes in each]
+        single = [q for q, nodes in zip(tsqueries, counts, strict=True) if nodes == 1]
         if not single or (query.operator == "or" and len(single) < len(tsqueries)):
             return None
 
@@ -61,57 +98,110 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
             reduce(combine, (in_title_or_body(tsquery) for tsquery in single)),
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
-        return Q(pk__in=entries.values(object_pk=Cast("object_id", IntegerField())))
+        # One lexeme a word: the stock query is those lexemes joined by & (or |), and an entry
+        # matches title || body exactly when each (or some) lexeme is in its title or body.
+        return Narrowing(entries, len(single) == len(tsqueries), whole[0])
 
-    def nodes(self, tsqueries):
-        """(tsquery, how many nodes PostgreSQL parses it into) for each, in one small query.
+    def parse(self, tsqueries):
+        """[(tsquery as PostgreSQL parses it, as text; how many nodes it has)], in one query.
 
-        Asked beforehand rather than in the search's SQL: there the answer would not be known
-        when the query is planned, and the planner could not use the indexes.
+        Asked beforehand rather than in the search's SQL: there the answers would not be known
+        when the query is planned, and the planner could not use the indexes. And the ranking
+        then uses the parsed query (see parsed_tsquery), not a to_tsquery() call, which
+        PostgreSQL would repeat for every index entry it ranks.
         """
         sql_query = Query(IndexEntry)
         compiler = sql_query.get_compiler(using=self.queryset.db)
-        parts = [
-            compiler.compile(
-                Func(tsquery, function="numnode", output_field=IntegerField()).resolve_expression(
-                    sql_query
-                )
-            )
-            for tsquery in tsqueries
-        ]
+        expressions = []
+        for tsquery in tsqueries:
+            expressions.append(Cast(tsquery, TextField()))
+            expressions.append(Func(tsquery, function="numnode", output_field=IntegerField()))
+        parts = [compiler.compile(e.resolve_expression(sql_query)) for e in expressions]
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(
                 "SELECT " + ", ".join(sql for sql, _params in parts),
                 [param for _sql, params in parts for param in params],
             )
-            return zip(tsqueries, cursor.fetchone(), strict=True)
+            row = cursor.fetchone()
+        return list(zip(row[::2], row[1::2], strict=True))
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        # The results' count and each slice of them share this compiler: ask about the words
-        # (the nodes() query) once per search, not once per count and slice.
-        if not hasattr(self, "_indexed") or self._indexed_for != config:
-            self._indexed_for, self._indexed = config, self.indexed_condition(config)
-        condition = self._indexed
-        if condition is None:
+        narrowing = self.indexed(config)
+        if narrowing is None:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if narrowing.exact:
+            # The stock search without its condition on title || body, which this one equals.
+            vectors = self.get_search_vectors(self.build_tsquery(self.query, config=config))
+            rank = self._build_rank_expression(vectors, config)
+            return self._apply_ordering_and_scoring(
+                self.queryset.filter(narrowing.condition), rank, start, stop, score_field
+            )
         narrowed = copy(self)
-        narrowed.queryset = self.queryset.filter(condition)
+        narrowed.queryset = self.queryset.filter(narrowing.condition)
         return PostgresSearchQueryCompiler.search(
             narrowed, config, start, stop, score_field=score_field, backend=backend
         )
 
+    def indexed(self, config):
+        """narrowing(config), asked once per search.
+
+        The results' count and each slice of them share this compiler: the words are looked at
+        (the parse() query) once, not once per count and slice.
+        """
+        indexed = getattr(self, "_indexed", None)
+        if indexed is None or indexed[0] != config:
+            indexed = self._indexed = (config, self.narrowing(config))
+        return indexed[1]
+
     def ranked_window(self, config, size):
         """(ids of the `size` best matches, best first; how many objects match), in one statement.
 
-        The count is a window over every match, taken in the pass that ranks them.
+        Ranked from the index entries, as the stock backend ranks them, in a materialised CTE:
+        the count is a window over all of them, and PostgreSQL plans the CTE for every row, not
+        for the first `size` (under a LIMIT it may plan a loop that pays for every row anyway).
+        None for a search that is not narrowed by the indexes (see search()).
         """
-        ranked = self.search(config, None, None).annotate(_hub_matches=Window(Count("pk")))
-        rows = list(ranked.values_list("pk", "_hub_matches")[:size])
+        narrowing = self.indexed(config)
+        if narrowing is None:
+            return None
+        entries = narrowing.entries
+        if not narrowing.exact:  # the stock condition decides
+            joined = F("title")._combine(F("body"), "||", False)
+            search_query = self.build_tsquery(self.query, config=config)
+            entries = entries.annotate(_hub_vector=joined).filter(_hub_vector=search_query)
+        # The stock ranking (get_index_vectors, build_tsrank) of plain words, with the query
+        # parsed once: as to_tsquery(), PostgreSQL would parse it again for every entry ranked.
+        parsed = parsed_tsquery(narrowing.parsed)
+        rank = SearchRank(F("title"), parsed, weights=self.sql_weights) * F("title_norm") + (
+            SearchRank(F("body"), parsed, weights=self.sql_weights) * 1.0
+        )
+        hits = (
+            entries.annotate(object_pk=Cast("object_id", IntegerField()))
+            .filter(object_pk__in=self.queryset.order_by().values("pk"))
+            .annotate(hit_score=rank)
+            .values_list("object_pk", "hit_score")
+        )
+        try:
+            hits_sql, hits_params = hits.query.sql_with_params()
+        except EmptyResultSet:  # the queryset allows nothing (an empty list of ids)
+            return [], 0
+        connection = connections[self.queryset.db]
+        # Ties go to the newest object, as in the stock backend.
+        sql = (
+            f"WITH hits AS {materialized(connection)}({hits_sql}) "  # noqa: S608 (Django-compiled SQL, values are parameters)
+            "SELECT object_pk, COUNT(*) OVER () FROM hits "
+            "ORDER BY hit_score DESC, object_pk DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*hits_params, size))
+            rows = cursor.fetchall()
         return [pk for pk, _total in rows], (rows[0][1] if rows else 0)
 
 
 class IndexedMatchSearchResults(WindowedResults, PostgresSearchResults):
-    pass
+    def matching_ids(self):
+        """The ids of every match, as a subquery (for facets: see search.facets.matching_pages)."""
+        return self.get_queryset().values("pk")
 
 
 class IndexedMatchPostgresSearchBackend(PostgresSearchBackend):
