@@ -66,10 +66,10 @@ def parse_content_type(value):
 def matching_pages(results):
     """The pages in search results, as something `pk__in` accepts, without loading the pages.
 
-    The hub's SQLite backend gives a subquery that SQLite plans well (the ids never travel to
-    Python and back). PostgreSQL gets the list of ids: nested in other queries (the catalogue's
-    facets), its full-text subquery can be planned as a loop that re-runs the match for every row.
-    Elasticsearch gives the ids of its first RANKED_WINDOW matches (the backend's own facets
+    The hub's database backends give a subquery (the ids never travel to Python and back):
+    SQLite's matches in two steps that its planner handles well, PostgreSQL's through the GIN
+    indexes (search/postgres_matching.py). Wagtail's other database backends give the list of
+    ids; Elasticsearch the ids of its first RANKED_WINDOW matches (the backend's own facets
     return only the most common values).
     """
     if hasattr(results, "matching_ids"):
