@@ -18,7 +18,7 @@ import re
 from copy import copy
 from dataclasses import dataclass
 from functools import reduce
-from operator import and_, or_
+from operator import and_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
@@ -83,8 +83,8 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         *each, whole = self.parse([*tsqueries, self.build_tsquery(query, config=config)])
         # A stop word ("for") gives an empty query and a word such as "peer_support" more than
         # one lexeme: neither can say where a match must be, so neither may narrow the search.
-        # (The words stay to_tsquery() calls: given as constants, they let the planner expect
-        # fewer matches and scan every entry instead of the GIN indexes.)
+        # (For every word, the words stay to_tsquery() calls: given as constants, they let the
+        # planner expect fewer matches and scan every entry instead of the GIN indexes.)
         counts = [nodes for _text, nodes in each]
         single = [q for q, nodes in zip(tsqueries, counts, strict=True) if nodes == 1]
         if not single or (query.operator == "or" and len(single) < len(tsqueries)):
@@ -93,9 +93,14 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         def in_title_or_body(tsquery):
             return Q(title=tsquery) | Q(body=tsquery)
 
-        combine = and_ if query.operator == "and" else or_
+        if query.operator == "and":
+            condition = reduce(and_, (in_title_or_body(tsquery) for tsquery in single))
+        else:
+            # Any of the words: the whole query, parsed once, in the title or the body. Many
+            # entries match, and a to_tsquery() a word would be parsed again for each of them.
+            condition = in_title_or_body(parsed_tsquery(whole[0]))
         entries = IndexEntry.objects.filter(
-            reduce(combine, (in_title_or_body(tsquery) for tsquery in single)),
+            condition,
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
         # One lexeme a word: the stock query is those lexemes joined by & (or |), and an entry
