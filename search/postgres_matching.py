@@ -21,7 +21,6 @@ from functools import reduce
 from operator import and_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F, Func, IntegerField, Q, TextField
 from django.db.models.functions import Cast
@@ -186,10 +185,7 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
             .annotate(hit_score=rank)
             .values_list("object_pk", "hit_score")
         )
-        try:
-            hits_sql, hits_params = hits.query.sql_with_params()
-        except EmptyResultSet:  # the queryset allows nothing (an empty list of ids)
-            return [], 0
+        hits_sql, hits_params = hits.query.sql_with_params()
         connection = connections[self.queryset.db]
         # Ties go to the newest object, as in the stock backend.
         sql = (

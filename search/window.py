@@ -10,6 +10,8 @@ first pages of results are then read from that window, and facets count the page
 
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
+
 # Facet counts cover at most this many of the most relevant matches (the page says so when
 # there are more); results and their total are always exact.
 RANKED_WINDOW = 1000
@@ -74,7 +76,10 @@ class WindowedResults:
             return None
         window = getattr(compiler, "_hub_window", None)
         if window is None or len(window.ids) < min(size, window.total):
-            found = ranks(compiler.get_config(self.backend), size)
+            try:
+                found = ranks(compiler.get_config(self.backend), size)
+            except EmptyResultSet:  # the queryset allows nothing (an empty list of ids)
+                found = ([], 0)
             if found is None:
                 return None
             window = compiler._hub_window = Window(*found)

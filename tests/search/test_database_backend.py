@@ -183,3 +183,13 @@ def test_a_ranked_window_answers_counts_and_slices_as_wagtail_does(pages, window
     for start, stop in [(0, 3), (3, 8), (25, None), (40, None)]:
         assert ours[start:stop].count() == stock[start:stop].count(), (start, stop)
         assert [p.pk for p in ours[start:stop]] == [p.pk for p in stock[start:stop]], (start, stop)
+
+
+def test_a_ranked_window_of_a_queryset_that_allows_nothing_is_empty(pages):
+    # An empty list of allowed ids (Elasticsearch's, when the page falls back to the database)
+    # cannot be written as SQL: Django raises EmptyResultSet when compiling it.
+    from search.window import ranked_window
+
+    results = Page.objects.live().filter(pk__in=[]).search("peer")
+    assert ranked_window(results, 10) == ([], 0)
+    assert results.count() == 0
