@@ -172,9 +172,16 @@ class FacetedListing:
         self.facets = facets
         self.data = data
         self.base_url = base_url
-        # Counting statements start from the pages worked out once: see count_rows.
-        self.pool = Materialised(pages)
-        self.counted_pages = self.pool.queryset()
+
+    @cached_property
+    def pool(self):
+        """The listing's pages, worked out once per counting statement (see count_rows)."""
+        return Materialised(self.pages)
+
+    @cached_property
+    def counted_pages(self):
+        """The pages to build counting queries on: their rows come from the pool."""
+        return self.pool.queryset()
 
     def count_rows(self, queries):
         """The rows of counting queries built on `counted_pages`, in one statement."""
