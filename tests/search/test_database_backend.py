@@ -137,6 +137,22 @@ def test_postgresql_narrows_by_the_indexed_title_and_body(site_tree):
     assert '"title" @@' in two_lexemes and '"title" || ' in two_lexemes
 
 
+def test_postgresql_keeps_the_index_vectors_in_their_rows():
+    # Matching and ranking read the vectors of most entries; out of line (TOAST), each costs a
+    # lookup of its own (search/migrations/0002_index_vectors_inline.py).
+    if connection.vendor != "postgresql":
+        pytest.skip("column storage is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute "
+            "WHERE attrelid = 'wagtailsearch_indexentry'::regclass "
+            "AND attname IN ('title', 'body', 'body_text')"
+        )
+        storage = dict(cursor.fetchall())
+    # 'm': compressed in the row if need be, moved out only as a last resort; 'x': either.
+    assert storage == {"title": "m", "body": "m", "body_text": "x"}
+
+
 def test_sqlite_before_materialized_ctes_gives_the_same_answers(pages, monkeypatch):
     # Django 5.2 runs on SQLite 3.31; the MATERIALIZED keyword came in 3.35 and is a syntax error
     # before it. The ranking and the facet counts must then run without it, with the same answers.
