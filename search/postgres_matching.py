@@ -82,8 +82,8 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         *each, whole = self.parse([*tsqueries, self.build_tsquery(query, config=config)])
         # A stop word ("for") gives an empty query and a word such as "peer_support" more than
         # one lexeme: neither can say where a match must be, so neither may narrow the search.
-        # (For every word, the words stay to_tsquery() calls: given as constants, they let the
-        # planner expect fewer matches and scan every entry instead of the GIN indexes.)
+        # (In a search for every word, each word stays a to_tsquery() call: given as constants,
+        # they let the planner expect fewer matches and scan every entry, not the GIN indexes.)
         counts = [nodes for _text, nodes in each]
         single = [q for q, nodes in zip(tsqueries, counts, strict=True) if nodes == 1]
         if not single or (query.operator == "or" and len(single) < len(tsqueries)):

@@ -11,6 +11,8 @@ from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from search.window import ranked_window
+
 pytestmark = pytest.mark.django_db
 
 STOCK = "wagtail.search.backends.database"
@@ -188,8 +190,6 @@ def test_postgresql_asks_about_the_words_once_per_search(pages):
 @pytest.mark.parametrize("window", [5, 100])
 def test_a_ranked_window_answers_counts_and_slices_as_wagtail_does(pages, window):
     """After ranked_window(), counts and slices, within the window or past it, are unchanged."""
-    from search.window import ranked_window
-
     ours = Page.objects.live().search("peer")
     ids, total = ranked_window(ours, window)
     stock = Page.objects.live().search("peer", backend=STOCK)
@@ -204,8 +204,6 @@ def test_a_ranked_window_answers_counts_and_slices_as_wagtail_does(pages, window
 def test_a_ranked_window_of_a_queryset_that_allows_nothing_is_empty(pages):
     # An empty list of allowed ids (Elasticsearch's, when the page falls back to the database)
     # cannot be written as SQL: Django raises EmptyResultSet when compiling it.
-    from search.window import ranked_window
-
     results = Page.objects.live().filter(pk__in=[]).search("peer")
     assert ranked_window(results, 10) == ([], 0)
     assert results.count() == 0
