@@ -203,9 +203,13 @@ SEARCH_ENGINE_BACKENDS = {
 
 
 def search_engine_backend(url, engine="elasticsearch9", index_prefix="hub_", timeout=5):
-    """Wagtail backend settings for an engine named in SEARCH_ENGINE_BACKENDS (or a dotted path)."""
+    """Backend settings for an engine named in SEARCH_ENGINE_BACKENDS (or a Wagtail backend's path).
+
+    search.engine_backend wraps the engine's Wagtail backend to keep an index a language.
+    """
     return {
-        "BACKEND": SEARCH_ENGINE_BACKENDS.get(engine, engine),
+        "BACKEND": "search.engine_backend",
+        "ENGINE": SEARCH_ENGINE_BACKENDS.get(engine, engine),
         "URLS": [url],
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": timeout,

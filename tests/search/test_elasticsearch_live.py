@@ -26,6 +26,7 @@ from search.models import SearchPage
 from stories.models import StoryIndexPage, StoryPage
 from stories.withdrawal import WithdrawnBy, withdraw_story
 from tests.casestudies.factories import CaseStudyPageFactory
+from tests.search.test_languages import translated_site
 from tests.search.test_search_facets import content, facet_counts  # noqa: F401 (a fixture)
 from tests.stories.factories import make_story
 
@@ -81,12 +82,13 @@ def refreshed(backend):
 
 
 def engine_document(backend, page):
-    """What the engine itself holds for a page (None when it holds nothing)."""
-    index = backend.get_index_for_model(Page)
-    document_id = index.mapping_class(Page).get_document_id(page)
-    if not backend.es.exists(index=index.name, id=document_id):
-        return None
-    return backend.es.get(index=index.name, id=document_id)["_source"]
+    """What the engine itself holds for a page (None when it holds nothing), in any language."""
+    indexes = backend.get_index_for_model(Page)
+    document_id = indexes.mapping_class(Page).get_document_id(page)
+    for index in indexes.by_language.values():
+        if backend.es.exists(index=index.name, id=document_id):
+            return backend.es.get(index=index.name, id=document_id)["_source"]
+    return None
 
 
 def engine_titles(backend, terms):
@@ -204,6 +206,44 @@ def test_facets_count_what_the_engine_found(engine, content, section, client, ca
         "Befriending in Hull",
         "Starting befriending",
     ]
+
+
+def test_a_spanish_query_finds_another_inflection_on_the_engine(
+    engine, site_tree, section, client, caplog
+):
+    home, search = translated_site(site_tree, section, "es")
+    page = add_page(home, "Red de cuidadores", "Apoyo entre familias que cuidan.")
+    refreshed(engine)
+
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        # "cuidadora" and "cuidadores" are one word to a Spanish stemmer (not to an English one).
+        response = client.get(search.url, {"q": "cuidadora"})
+
+    assert FALLBACK_WARNING not in caplog.text
+    assert [hit.title for hit in response.context["results"]] == ["Red de cuidadores"]
+    indexes = engine.get_index_for_model(Page)
+    assert engine.es.exists(index=indexes.by_language["es"].name, id=str(page.pk))
+    assert not engine.es.exists(index=indexes.by_language["en"].name, id=str(page.pk))
+
+
+def test_a_welsh_query_finds_welsh_pages_on_the_engine_without_english_stemming(
+    engine, site_tree, section, client, caplog
+):
+    home, search = translated_site(site_tree, section, "cy")
+    add_page(home, "Pobl hŷn yn yr ysbyty", "Gwirfoddolwyr yn ymweld.")
+    refreshed(engine)
+
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        # Typed without the circumflex: Welsh is folded to plain letters, and not stemmed.
+        response = client.get(search.url, {"q": "pobl hyn"})
+
+    assert FALLBACK_WARNING not in caplog.text
+    assert [hit.title for hit in response.context["results"]] == ["Pobl hŷn yn yr ysbyty"]
+    analysed = engine.es.indices.analyze(
+        index=engine.get_index_for_model(Page).by_language["cy"].name,
+        body={"field": "_all_text", "text": "Ysbyty hŷn"},
+    )
+    assert [token["token"] for token in analysed["tokens"]] == ["ysbyty", "hyn"]
 
 
 def control(action):
