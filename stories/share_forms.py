@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
+from stories.holding import UploadBudget, hold
 from stories.uploads import clean_picture
 
 MAX_MOMENTS = 8
@@ -108,16 +109,20 @@ class MomentForm(forms.Form):
     )
     remove_picture = forms.BooleanField(label=_("Remove this picture"), required=False)
 
-    def __init__(self, *args, stored_picture=None, **kwargs):
+    def __init__(self, *args, stored_picture=None, budget=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.stored_picture = stored_picture
-        self.new_picture = None
+        self.new_picture = None  # the holding-area key of a picture sent with this request
+        self.budget = budget or UploadBudget(0)
 
     def clean_picture(self):
         upload = self.cleaned_data.get("picture")
         if upload:
-            self.new_picture = clean_picture(upload)
-        return None  # the file itself never goes further than this form
+            self.budget.check(upload.size)
+            cleaned = clean_picture(upload)
+            self.budget.take(upload.size)
+            self.new_picture = hold(cleaned, upload.size)
+        return None  # the upload itself never goes further than this form
 
     def has_picture(self):
         removing = (

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
-from stories import ratelimit
+from stories import holding, ratelimit
+from stories.holding import UploadBudget, bytes_held
 from stories.share_forms import (
     MAX_MOMENTS,
     AboutForm,
@@ -62,6 +63,7 @@ def draft(request):
 
 def save_draft(request, data):
     request.session[SESSION_KEY] = data
+    holding.keep_alive(draft_pictures(data))
     request.session.modified = True
     if not request.user.is_authenticated:  # an editor's admin login keeps its own length
         request.session.set_expiry(DRAFT_LIFETIME)
@@ -122,16 +124,38 @@ def build_form(step, index_page, data=None, initial=None):
 def moment_forms(stored, data=None, files=None):
     moments = stored.get("moments") or []
     count = max(stored.get("count", START_MOMENTS), len(moments), 1)
+    budget = UploadBudget(bytes_held(kept_pictures(moments, data, files)))
     result = []
     for position in range(count):
         saved = dict(moments[position]) if position < len(moments) else {}
         picture = saved.pop("picture", None)
         result.append(
             MomentForm(
-                data, files, prefix=f"moment-{position}", initial=saved, stored_picture=picture
+                data,
+                files,
+                prefix=f"moment-{position}",
+                initial=saved,
+                stored_picture=picture,
+                budget=budget,
             )
         )
     return result
+
+
+def kept_pictures(moments, data=None, files=None):
+    """Held pictures of a draft that this request neither replaces nor removes."""
+    kept = []
+    for position, moment in enumerate(moments):
+        prefix = f"moment-{position}"
+        replaced = files is not None and files.get(f"{prefix}-picture")
+        removed = data is not None and f"{prefix}-remove_picture" in data
+        if moment.get("picture") and not (replaced or removed):
+            kept.append(moment["picture"])
+    return kept
+
+
+def draft_pictures(stored):
+    return [moment.get("picture") for moment in stored.get("day", {}).get("moments") or []]
 
 
 def day_is_valid(moment_list):
@@ -149,6 +173,8 @@ def store_moments(moment_list, post):
         picture = form.new_picture or form.stored_picture
         if form.prefix + "-remove_picture" in post and not form.new_picture:
             picture = None
+        if picture != form.stored_picture:
+            holding.discard([form.stored_picture])  # replaced or removed: gone for good
         values["picture"] = picture
         form.stored_picture = picture  # shown as kept if the step is displayed again
         moments.append(values)
@@ -327,6 +353,7 @@ def send(request, index_page, stored):
     form.is_valid()  # one optional field: always valid; read for the honeypot
     if form.cleaned_data.get("website"):
         # The honeypot was filled in: say thank you, keep nothing.
+        holding.discard(draft_pictures(stored))
         request.session.pop(SESSION_KEY, None)
         request.session[SENT_KEY] = ""
         return HttpResponseRedirect(sent_url)

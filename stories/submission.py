@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from stories import holding
 from stories.models import ConsentRecord, StoryPage
 from stories.references import create_reference
-from stories.uploads import picture_bytes, picture_extension
+from stories.uploads import ALLOWED_FORMATS
 from stories.workflow import story_workflow
 
 STORIES_COLLECTION = "Stories"
@@ -22,16 +23,23 @@ def stories_collection():
     return root.get_children().filter(name=STORIES_COLLECTION).first() or root
 
 
-def save_picture(stored, collection):
-    """A Wagtail image from an already cleaned picture. Its title says nothing about anyone."""
+def save_picture(key, collection):
+    """A Wagtail image from a held, already cleaned picture; None if it has expired.
+
+    Its title says nothing about anyone. The held copy is deleted once the story is saved.
+    """
+    picture = holding.held(key)
+    if picture is None:
+        return None
     image_model = get_image_model()
-    name = f"story-{secrets.token_hex(8)}.{picture_extension(stored)}"
+    name = f"story-{secrets.token_hex(8)}.{ALLOWED_FORMATS[picture.picture_format][1]}"
     image = image_model(
         title=_("Picture from a shared story"),
         collection=collection,
-        file=ImageFile(io.BytesIO(picture_bytes(stored)), name=name),
+        file=ImageFile(io.BytesIO(holding.read(picture)), name=name),
     )
     image.save()
+    transaction.on_commit(lambda: holding.discard([key]))
     return image
 
 
@@ -54,14 +62,15 @@ def create_story(index_page, data):
         if not (moment.get("time_of_day") or moment.get("what_happens")):
             continue
         picture = moment.get("picture")
+        image = save_picture(picture, collection) if picture else None
         moments.append(
             (
                 "moment",
                 {
                     "time_of_day": moment["time_of_day"],
                     "what_happens": moment["what_happens"],
-                    "image": save_picture(picture, collection) if picture else None,
-                    "image_alt": moment.get("picture_alt", "") if picture else "",
+                    "image": image,
+                    "image_alt": moment.get("picture_alt", "") if image else "",
                 },
             )
         )
