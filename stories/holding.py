@@ -86,6 +86,21 @@ def sweep(now=None):
         )
 
 
+def sweep_stray_files(now=None):
+    """Files with no row (a crash between writing one and saving its row), once old enough."""
+    storage = held_pictures().model._meta.get_field("file").storage
+    if not storage.exists(""):
+        return 0
+    known = set(held_pictures().values_list("file", flat=True))
+    cutoff = (now or timezone.now()) - HOLDING_LIFETIME
+    removed = 0
+    for name in storage.listdir("")[1]:
+        if name not in known and storage.get_modified_time(name) < cutoff:
+            storage.delete(name)
+            removed += 1
+    return removed
+
+
 def bytes_held(keys):
     keys = [key for key in keys if isinstance(key, str) and key]
     if not keys:
