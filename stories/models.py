@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from hub.localisation import page_fields
 from hub.models import SectionPage
-from stories import share_views
+from stories import change_views, share_views
 from stories.admin_forms import StoryPageForm
 from stories.blocks import StoryDayBlock
 from stories.choices import CONSENT_WORDING_VERSION, ContentNote, HowGiven, Region, Setting, Voice
@@ -77,6 +77,10 @@ class StoryIndexPage(RoutablePageMixin, SectionPage):
     @path("my-story/<str:token>/", name="story_status")
     def story_status(self, request, token):
         return share_views.status(request, self, token)
+
+    @path("my-story/<str:token>/change/", name="story_change")
+    def story_change(self, request, token):
+        return change_views.change(request, self, token)
 
 
 class StoryPageTag(TaggedItemBase):

@@ -18,13 +18,16 @@ from django.views.decorators.csrf import csrf_protect
 
 from stories import holding, ratelimit
 from stories.holding import UploadBudget, bytes_held
+from stories.link_email import email_private_link
 from stories.share_forms import (
     MAX_MOMENTS,
     AboutForm,
     ConsentForm,
+    EmailLinkForm,
     MattersForm,
     MomentForm,
     SendForm,
+    require_a_moment,
 )
 
 SESSION_KEY = "story_share"
@@ -94,6 +97,8 @@ def mark_errors(form):
         ids = [f"{bound.auto_id}_error"]
         if form.fields[name].help_text:
             ids.append(f"{bound.auto_id}_helptext")
+        if getattr(form.fields[name], "character_limit", None):
+            ids.append(f"{bound.auto_id}_count")
         form.fields[name].widget.attrs.update(
             {"aria-invalid": "true", "aria-describedby": " ".join(ids)}
         )
@@ -161,6 +166,12 @@ def draft_pictures(stored):
 def day_is_valid(moment_list):
     valid = all(form.is_valid() for form in moment_list)
     return valid and any(not form.is_empty() for form in moment_list)
+
+
+def check_day(moment_list):
+    """Validate a posted day, saying so when no moment is filled in."""
+    require_a_moment(moment_list)
+    return day_is_valid(moment_list)
 
 
 def store_moments(moment_list, post):
@@ -257,7 +268,7 @@ def share(request, index_page, step):
             if direction == "add":
                 url = step_url(index_page, "day", request) + f"#moment-{count - 1}"
                 return HttpResponseRedirect(url)
-            valid = day_is_valid(moment_list)
+            valid = check_day(moment_list)
             form = moment_list
         else:
             form = build_form(step, index_page, request.POST)
@@ -377,15 +388,15 @@ def sent(request, index_page):
     token = request.session.pop(SENT_KEY, None)
     if token is None:
         return HttpResponseRedirect(route_url(index_page, request, "share_start"))
-    status_url = None
+    context = {"page": index_page, "email_form": EmailLinkForm()}
     if token:
-        path = route_url(index_page, request, "story_status", token=token)
-        status_url = request.build_absolute_uri(path)
-    return no_store(
-        TemplateResponse(
-            request, "stories/share/sent.html", {"page": index_page, "status_url": status_url}
-        )
-    )
+        context["status_url"] = status_url(index_page, request, token)
+    return no_store(TemplateResponse(request, "stories/share/sent.html", context))
+
+
+def status_url(index_page, request, token):
+    path = route_url(index_page, request, "story_status", token=token)
+    return request.build_absolute_uri(path)
 
 
 @csrf_protect
@@ -403,6 +414,8 @@ def status(request, index_page, token):
         return no_store(
             TemplateResponse(request, "stories/share/status_unknown.html", context, status=404)
         )
+    email_form = EmailLinkForm()
+    response_status = 200
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "withdraw-confirmed":
@@ -413,8 +426,37 @@ def status(request, index_page, token):
             return no_store(
                 TemplateResponse(request, "stories/share/withdraw_confirm.html", context)
             )
-    context.update(story=story, **story_status(story))
-    return no_store(TemplateResponse(request, "stories/share/status.html", context))
+        if action == "email":
+            email_form, response_status = email_link(request, index_page, token, context)
+    if request.GET.get("changed") == "1":
+        context["changes_sent"] = True
+    context.update(
+        story=story,
+        status_url=status_url(index_page, request, token),
+        change_url=route_url(index_page, request, "story_change", token=token),
+        email_form=email_form,
+        forms=[email_form],
+        has_errors=email_form.is_bound and bool(email_form.errors),
+        **story_status(story),
+    )
+    if context["has_errors"]:
+        mark_errors(email_form)
+    return no_store(
+        TemplateResponse(request, "stories/share/status.html", context, status=response_status)
+    )
+
+
+def email_link(request, index_page, token, context):
+    """Send the link once to the address given; the address itself goes nowhere else."""
+    form = EmailLinkForm(request.POST)
+    if not form.is_valid():
+        return form, 400
+    if not ratelimit.allow(request, "email", ratelimit.EMAIL_LIMIT):
+        context["email_limited"] = True
+        return EmailLinkForm(), 429
+    email_private_link(form.cleaned_data["email"], status_url(index_page, request, token))
+    context["email_sent"] = True
+    return EmailLinkForm(), 200
 
 
 def story_status(story):

@@ -3,12 +3,14 @@
 import io
 import secrets
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, WorkflowState
 
+from hub.models import LifeFactor
 from stories import holding
 from stories.models import ConsentRecord, StoryPage
 from stories.references import create_reference
@@ -43,27 +45,19 @@ def save_picture(key, collection):
     return image
 
 
-@transaction.atomic
-def create_story(index_page, data):
-    """Create the draft, its consent and private reference, and submit it for review.
-
-    Returns the private token, which is never stored (only its hash is).
-    """
-    from hub.models import LifeFactor
-
-    about, matters, consent = data["about"], data.get("matters", {}), data["consent"]
-    use_first_name = about.get("name_choice") == "first_name"
-    name = about["first_name"] if use_first_name else about["pseudonym"]
-    title = about.get("title", "").strip() or _("A day in the life of %(name)s") % {"name": name}
-
-    collection = stories_collection()
-    moments = []
-    for moment in data["day"]["moments"]:
+def day_blocks(moments, collection):
+    """The story's day from the form's moments; pictures from the holding area become images."""
+    image_model = get_image_model()
+    blocks = []
+    for moment in moments:
         if not (moment.get("time_of_day") or moment.get("what_happens")):
             continue
         picture = moment.get("picture")
-        image = save_picture(picture, collection) if picture else None
-        moments.append(
+        if isinstance(picture, dict):  # a picture the story already had, kept as it was
+            image = image_model.objects.filter(pk=picture.get("image")).first()
+        else:
+            image = save_picture(picture, collection) if picture else None
+        blocks.append(
             (
                 "moment",
                 {
@@ -74,33 +68,54 @@ def create_story(index_page, data):
                 },
             )
         )
+    return blocks
 
+
+def fill_story(story, about, matters, moments):
+    """Copy the form's answers onto a story (new, or the latest revision of one)."""
+    use_first_name = about.get("name_choice") == "first_name"
+    name = about["first_name"] if use_first_name else about["pseudonym"]
+    title = about.get("title", "").strip() or _("A day in the life of %(name)s") % {"name": name}
+    story.title = title[:255]
+    story.pseudonym = "" if use_first_name else about["pseudonym"]
+    story.use_first_name = use_first_name
+    story.first_name = about.get("first_name", "") if use_first_name else ""
+    story.about_me = about["about_me"]
+    story.region = about["region"]
+    story.setting = about["setting"]
+    story.voice = about["voice"]
+    story.day = day_blocks(moments, stories_collection())
+    story.passions = matters.get("passions", "")
+    story.hopes = matters.get("hopes", "")
+    story.what_helps = matters.get("what_helps", "")
+    story.what_gets_in_the_way = matters.get("what_gets_in_the_way", "")
+    story.content_notes = matters.get("content_notes", [])
+
+
+def chosen_factors(index_page, matters):
+    """The same terms the form offered: untranslated ones in the default language."""
+    chosen = set(matters.get("life_factors", []))
+    return [
+        factor for factor in LifeFactor.in_language(index_page.locale_id) if factor.key in chosen
+    ]
+
+
+@transaction.atomic
+def create_story(index_page, data):
+    """Create the draft, its consent and private reference, and submit it for review.
+
+    Returns the private token, which is never stored (only its hash is).
+    """
+    matters, consent = data.get("matters", {}), data["consent"]
     story = StoryPage(
-        title=title[:255],
         # A random slug: the address of a story must not give away the name in it.
         slug=f"story-{secrets.token_hex(5)}",
         owner=None,
         live=False,
-        pseudonym="" if use_first_name else about["pseudonym"],
-        use_first_name=use_first_name,
-        first_name=about.get("first_name", "") if use_first_name else "",
-        about_me=about["about_me"],
-        region=about["region"],
-        setting=about["setting"],
-        voice=about["voice"],
-        day=moments,
-        passions=matters.get("passions", ""),
-        hopes=matters.get("hopes", ""),
-        what_helps=matters.get("what_helps", ""),
-        what_gets_in_the_way=matters.get("what_gets_in_the_way", ""),
-        content_notes=matters.get("content_notes", []),
     )
+    fill_story(story, data["about"], matters, data["day"]["moments"])
     index_page.add_child(instance=story)
-    chosen = set(matters.get("life_factors", []))
-    # The same terms the form offered: untranslated ones in the default language.
-    story.life_factors.set(
-        [factor for factor in LifeFactor.in_language(index_page.locale_id) if factor.key in chosen]
-    )
+    story.life_factors.set(chosen_factors(index_page, matters))
     story.save()
     ConsentRecord.objects.create(
         story=story,
@@ -112,3 +127,19 @@ def create_story(index_page, data):
     story.save_revision(user=None, log_action=True)
     story_workflow().start(story, user=None)
     return create_reference(story)
+
+
+@transaction.atomic
+def resubmit_story(story, index_page, about, matters, moments):
+    """Save the contributor's changes as a new revision and resume the same review workflow."""
+    workflow_state = story.current_workflow_state
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        raise PermissionDenied
+    page = story.get_latest_revision_as_object()
+    fill_story(page, about, matters, moments)
+    page.life_factors = chosen_factors(index_page, matters)
+    if not page.live:
+        page.save()  # as Wagtail's editor does: a draft's row follows its latest revision
+    page.save_revision(user=None, log_action=True)
+    workflow_state.resume(user=None)
+    return page
