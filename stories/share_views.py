@@ -4,8 +4,9 @@ The form runs on the server, one step per page, so it works without JavaScript. 
 types is kept in their session from the moment they press a button, whether or not the step is
 complete, so an error or going back never loses anything. No story exists until they press
 Send on the last step; then the session copy is deleted. The session itself is a row in the
-database (Django's default session store), so an abandoned draft, pictures included, is given a
-short life: DRAFT_LIFETIME after the last button press, then `clearsessions` removes it.
+database (Django's default session store), so an abandoned draft is given a short life:
+DRAFT_LIFETIME after the last button press, then `daily_cleanup` removes it. Pictures are not in
+the session, only their keys: they wait in the private holding area (stories.holding).
 """
 
 from django import forms
