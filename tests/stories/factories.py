@@ -9,7 +9,9 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from stories.holding import hold
 from stories.models import ConsentRecord, StoryIndexPage, StoryPage
+from stories.uploads import clean_picture
 from stories.workflow import story_workflow
 
 _numbers = itertools.count(1)
@@ -118,3 +120,9 @@ def png_header_claiming(width, height):
         + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
         + chunk(b"IEND", b"")
     )
+
+
+def held_picture(upload=None):
+    """A picture checked and waiting in the holding area, as the story form leaves it: its key."""
+    upload = upload or uploaded_picture()
+    return hold(clean_picture(upload), upload.size)

@@ -30,6 +30,14 @@ from tests.stories.test_share import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def clear_rate_limits():
+    """The per-address limits live in the cache; every test here starts from none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def test_an_empty_day_says_what_to_do_in_a_summary_and_at_the_field(client, site_tree):
     post(client, "about", ABOUT)
 
