@@ -9,6 +9,8 @@ DRAFT_LIFETIME after the last button press, then `daily_cleanup` removes it. Pic
 the session, only their keys: they wait in the private holding area (stories.holding).
 """
 
+import smtplib
+
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
@@ -455,7 +457,12 @@ def email_link(request, index_page, token, context):
     if not ratelimit.allow(request, "email", ratelimit.EMAIL_LIMIT):
         context["email_limited"] = True
         return EmailLinkForm(), 429
-    email_private_link(form.cleaned_data["email"], status_url(index_page, request, token))
+    try:
+        email_private_link(form.cleaned_data["email"], status_url(index_page, request, token))
+    except (smtplib.SMTPException, OSError):
+        # Not logged: the error would carry the address. The page says so; the link is on it.
+        context["email_failed"] = True
+        return EmailLinkForm(), 503
     context["email_sent"] = True
     return EmailLinkForm(), 200
 

@@ -32,7 +32,9 @@ def extracted(tmp_path_factory):
     scratch = tmp_path_factory.mktemp("locale")
     for language in LANGUAGES:
         (scratch / language / "LC_MESSAGES").mkdir(parents=True)
-        shutil.copy(COMMITTED / language / "LC_MESSAGES" / "django.po", scratch / language / "LC_MESSAGES")
+        shutil.copy(
+            COMMITTED / language / "LC_MESSAGES" / "django.po", scratch / language / "LC_MESSAGES"
+        )
     original = settings.LOCALE_PATHS
     settings.LOCALE_PATHS = [str(scratch)]
     try:
@@ -45,7 +47,9 @@ def extracted(tmp_path_factory):
         )
     finally:
         settings.LOCALE_PATHS = original
-    return {lang: polib.pofile(str(scratch / lang / "LC_MESSAGES" / "django.po")) for lang in LANGUAGES}
+    return {
+        lang: polib.pofile(str(scratch / lang / "LC_MESSAGES" / "django.po")) for lang in LANGUAGES
+    }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

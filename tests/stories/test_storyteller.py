@@ -3,6 +3,7 @@
 import logging
 import pickle
 import re
+import socket
 
 import pytest
 from django.apps import apps
@@ -245,3 +246,30 @@ def test_the_change_page_needs_the_right_link(client, sent_story):
     response = client.get(f"{SHARE.replace('share/', '')}my-story/not-the-token/change/")
     assert response.status_code == 404
     assert b"We cannot show a story for this link" in response.content
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # nothing listens once the probe is closed
+
+
+def test_a_mail_server_that_refuses_gives_a_clear_message_not_an_error_page(
+    client, sent_story, settings, caplog
+):
+    _story, link = sent_story
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = (
+        "127.0.0.1",
+        closed_port(),
+        False,
+    )
+    address = "quillon.private@example.org"
+
+    response = client.post(link, {"action": "email", "email": address})
+
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "We could not send the email just now" in page
+    assert f"http://testserver{link}" in page  # the link itself is still there to copy
+    assert address not in page and address not in caplog.text
