@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from hub.localisation import page_fields
 from hub.models import SectionPage
+from hub.page_privacy import PrivatePagesMixin
 from stories import share_views
 from stories.admin_forms import StoryPageForm
 from stories.blocks import StoryDayBlock
@@ -85,7 +86,7 @@ class StoryPageTag(TaggedItemBase):
     )
 
 
-class StoryPage(Page):
+class StoryPage(PrivatePagesMixin, Page):
     """One person's day, in their words."""
 
     pseudonym = models.CharField(
