@@ -129,3 +129,13 @@ def any_of(conditions):
 
 # Not yet published, or published with changes waiting: either way its draft is private.
 UNPUBLISHED = Q(live=False) | Q(has_unpublished_changes=True)
+
+
+def hidden_among(pages, user):
+    """The ids, among these pages (objects of any kind; non-pages are ignored), of those hidden
+    from `user`: one query, for lists Wagtail builds in Python."""
+    hidden = hidden_pages_q(user)
+    ids = [page.pk for page in pages if isinstance(page, Page)]
+    if hidden is None or not ids:
+        return set()
+    return set(Page.objects.filter(hidden, pk__in=ids).values_list("pk", flat=True))

@@ -1,13 +1,13 @@
-"""Every admin address that names a page hidden from the user answers "not found".
+"""Every admin address that names a page hidden from the user is refused (403).
 
 Wagtail's page views (explorer, edit, history, workflow history, usage, preview, move, copy,
 workflow actions...) each check their own permission, and some, such as the explorer of a
 page's children or its history, check none that hub.page_privacy can reach. One guard in front
-of them all keeps the rule in one place: a hidden page's address tells nothing, not even that
-the page exists.
+of them all keeps the rule in one place: a hidden page's address shows nothing of it. (A 404
+would be turned by the LocaleMiddleware into a redirect to a language-prefixed address.)
 """
 
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -35,5 +35,5 @@ class PrivatePageGuardMiddleware:
             return None
         page_ids = [view_kwargs[name] for name in PAGE_ID_ARGUMENTS if name in view_kwargs]
         if page_ids and Page.objects.filter(hidden, pk__in=page_ids).exists():
-            raise Http404
+            raise PermissionDenied
         return None

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from casestudies.views import ClientGroupViewSet, SectorViewSet
 from hub import translation_review  # noqa: F401 - registers the translators' review hooks
+from hub.admin_dashboard import replace_page_panels
 from hub.models import LifeFactor, Principle
 from hub.page_privacy import PrivatePagesPermissionPolicy, visible_pages
 
@@ -25,6 +26,9 @@ def explorer_hides_private_pages(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def chooser_hides_private_pages(pages, request):
     return visible_pages(pages, request.user)
+
+
+hooks.register("construct_homepage_panels", replace_page_panels)
 
 
 class PrincipleViewSet(SnippetViewSet):

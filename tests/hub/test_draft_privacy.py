@@ -8,6 +8,7 @@ so the test cannot pass by showing nothing.
 """
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
@@ -287,3 +288,31 @@ def test_review_notifications_go_only_to_those_who_may_see_the_draft(hub):
             assert not leaked, f"{username} was emailed about {leaked}"
     emailed = {recipient.split("@")[0] for message in mail.outbox for recipient in message.to}
     assert {"moderator", "river_moderator", "hill_moderator"} <= emailed
+
+
+def test_someone_who_leaves_a_forums_moderators_no_longer_sees_its_drafts(client, hub):
+    """The dashboard lists pages from the user's own history (edited, locked, reviewed);
+    once the drafts are no longer theirs to see, those lists drop them too."""
+    users, pages = hub
+    former = users["river_moderator"]
+    guide = pages[GUIDE_RIVER]
+    guide.save_revision(user=former, log_action=True)  # an edit of theirs: "recent edits"
+    client.force_login(former)
+    assert GUIDE_RIVER in body(client, "/admin/")
+
+    # Still in the admin (a forum member elsewhere), no longer among Riverside's moderators.
+    former.groups.add(Group.objects.get(name=bootstrap.FORUM_MEMBERS))
+    former.groups.remove(access_for(pages["river"]).moderators)
+    client.force_login(former)
+    assert client.get("/admin/").status_code == 200
+
+    for url in [
+        "/admin/",
+        "/admin/reports/locked/",
+        "/admin/reports/site-history/",
+        "/admin/reports/workflow/",
+        "/admin/pages/search/?q=draft",
+        f"/admin/pages/{guide.pk}/history/",
+    ]:
+        assert GUIDE_RIVER not in body(client, url), url
+    assert client.get(f"/admin/pages/{guide.pk}/edit/").status_code == 403
