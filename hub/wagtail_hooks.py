@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from casestudies.views import ClientGroupViewSet, SectorViewSet
 from hub import translation_review  # noqa: F401 - registers the translators' review hooks
+from hub.admin_bulk_actions import PRIVATE_BULK_ACTIONS
 from hub.admin_dashboard import replace_page_panels
 from hub.models import LifeFactor, Principle
 from hub.page_privacy import PrivatePagesPermissionPolicy, visible_pages
@@ -29,6 +30,9 @@ def chooser_hides_private_pages(pages, request):
 
 
 hooks.register("construct_homepage_panels", replace_page_panels)
+
+for bulk_action in PRIVATE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)  # after Wagtail's own
 
 
 class PrincipleViewSet(SnippetViewSet):

@@ -144,6 +144,8 @@ def listing_urls(pages):
             f"/admin/api/main/pages/?child_of={pk}",
             f"/admin/api/main/pages/?child_of={pk}&for_explorer=1",
             f"/admin/api/main/pages/?descendant_of={pk}",
+            f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={pk}",
+            f"/admin/bulk/wagtailcore/page/move/?id=all&childOf={pk}",
         ]
     urls += [
         "/admin/pages/search/?q=draft",
