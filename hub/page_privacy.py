@@ -14,8 +14,11 @@ from them, or None when nothing is hidden. Everything else here applies that one
   that asks the policy which pages a user may explore, edit, lock or review (explorer, admin API,
   page search, reports, workflow listings, dashboard panels) leaves hidden pages out;
 - `PrivatePagesPermissionTester` refuses every action on a hidden page (its models use it);
-- `hub.wagtail_hooks` filters the listings Wagtail builds without the policy (chooser, site
-  history, recent edits, page type usage).
+- where Wagtail builds a listing without the policy, the same rule is applied by a hook or a
+  replaced view: the explorer and chooser hooks (hub.wagtail_hooks), the dashboard panels
+  (hub.admin_dashboard), page bulk actions (hub.admin_bulk_actions) and the page types usage
+  report (hub.admin_reports); hub.page_privacy_guard refuses any admin address naming a hidden
+  page.
 
 Superusers see everything, as in Wagtail.
 """
@@ -47,8 +50,7 @@ def hidden_pages_q(user):
 
 
 def hidden_page_ids(user):
-    """A subquery of the ids of pages hidden from `user` (None if none is), for filtering
-    pages and records that point at pages: log entries, revisions, workflow states."""
+    """A subquery of the ids of pages hidden from `user` (None if none is)."""
     hidden = hidden_pages_q(user)
     if hidden is None:
         return None
@@ -62,12 +64,6 @@ def visible_pages(pages, user):
     """
     hidden = hidden_page_ids(user)
     return pages if hidden is None else pages.exclude(id__in=hidden)
-
-
-def exclude_hidden(records, user, field="page_id"):
-    """Records (log entries, workflow states...) without those about pages hidden from `user`."""
-    hidden = hidden_page_ids(user)
-    return records if hidden is None else records.exclude(**{f"{field}__in": hidden})
 
 
 def is_hidden_from(page, user):
