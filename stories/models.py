@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from hub.localisation import page_fields
 from hub.models import SectionPage
+from hub.page_privacy import PrivatePagesMixin
 from stories import change_views, share_views
 from stories.admin_forms import StoryPageForm
 from stories.blocks import StoryDayBlock
@@ -91,7 +92,7 @@ class StoryPageTag(TaggedItemBase):
     )
 
 
-class StoryPage(Page):
+class StoryPage(PrivatePagesMixin, Page):
     """One person's day, in their words."""
 
     pseudonym = models.CharField(
