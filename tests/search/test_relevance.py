@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from wagtail.search import index
 
+import casestudies
 from casestudies import importer
 from casestudies.models import CaseStudyPage, ResourcePage
 from hub import bootstrap
@@ -22,7 +23,8 @@ from toolkits.models import GuidePage, ToolkitPage
 
 pytestmark = pytest.mark.django_db
 
-CATALOGUE = Path(importer.__file__).parent / "demo" / "catalogue.json"
+DEMO = Path(casestudies.__file__).parent / "demo"
+CATALOGUE = DEMO / "catalogue.json"
 
 # (what a practitioner types, the page they should find, how near the top it must be)
 RELEVANCE_SET = [
