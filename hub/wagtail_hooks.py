@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from casestudies.views import ClientGroupViewSet, SectorViewSet
+from casestudies.views import (
+    ClientGroupViewSet,
+    FundingMechanismViewSet,
+    SectorViewSet,
+    SourceReportViewSet,
+    ThemeViewSet,
+)
 from hub import translation_review  # noqa: F401 - registers the translators' review hooks
 from hub.models import LifeFactor, Principle
 
@@ -28,7 +34,15 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
     menu_order = 300
-    items = (PrincipleViewSet, LifeFactorViewSet, SectorViewSet, ClientGroupViewSet)
+    items = (
+        PrincipleViewSet,
+        LifeFactorViewSet,
+        SectorViewSet,
+        ClientGroupViewSet,
+        ThemeViewSet,
+        FundingMechanismViewSet,
+        SourceReportViewSet,
+    )
 
 
 register_snippet(TaxonomyGroup)

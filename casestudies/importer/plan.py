@@ -5,14 +5,12 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 
-from casestudies.importer.schema import Context
+from casestudies.importer.schema import NOT_ASSESSED, TERM_LISTS, Context
 from casestudies.models import (
     CaseStudyPage,
-    ClientGroup,
     Depth,
     PrinciplePage,
     ResourcePage,
-    Sector,
 )
 from hub.models import Principle
 
@@ -89,6 +87,7 @@ def case_study_fields(record):
     ]
     links = [{"type": "link", "value": link} for link in record.get("links", [])]
     reviewed = record.get("last_reviewed")
+    assessed = record["principles"] != NOT_ASSESSED
     return {
         "title": record["title"],
         "short_name": record.get("short_name") or "",
@@ -98,7 +97,13 @@ def case_study_fields(record):
         "sector": record["sector"],
         "client_groups": sorted(set(record.get("client_groups", []))),
         "keywords": sorted(set(record.get("keywords", []))),
-        "principles": dict(sorted(record["principles"].items())),
+        "themes": sorted(set(record.get("themes", []))),
+        "funding_mechanisms": sorted(set(record.get("funding_mechanisms", []))),
+        "framework_elements": list(dict.fromkeys(record.get("framework_elements", []))),
+        "source_report": record.get("source_report"),
+        "source_section": record.get("source_section") or "",
+        "principles_assessed": assessed,
+        "principles": dict(sorted(record["principles"].items())) if assessed else {},
         "depth_level": record.get("depth") or Depth.NOT_ASSESSED,
         "key_learning": _stream(CaseStudyPage, "key_learning", learning),
         "body": _stream(CaseStudyPage, "body", body),
@@ -107,6 +112,7 @@ def case_study_fields(record):
         "links": _stream(CaseStudyPage, "links", links),
         "see_also": list(dict.fromkeys(record.get("see_also", []))),
         "last_reviewed": datetime.date.fromisoformat(reviewed) if reviewed else None,
+        "historical_context": record.get("historical_context") or "",
     }
 
 
@@ -121,6 +127,12 @@ def case_study_state(page):
         "sector": page.sector.key if page.sector else None,
         "client_groups": sorted({group.key for group in page.client_groups.all()}),
         "keywords": sorted({item.tag.name for item in page.tagged_items.all()}),
+        "themes": sorted({theme.key for theme in page.themes.all()}),
+        "funding_mechanisms": sorted({item.key for item in page.funding_mechanisms.all()}),
+        "framework_elements": list(page.framework_elements or []),
+        "source_report": page.source_report.key if page.source_report else None,
+        "source_section": page.source_section,
+        "principles_assessed": page.principles_assessed,
         "principles": dict(
             sorted((r.principle.key, r.strength) for r in page.principle_ratings.all())
         ),
@@ -132,6 +144,7 @@ def case_study_state(page):
         "links": _page_stream(page, "links"),
         "see_also": [item.target.slug for item in page.see_also.all()],
         "last_reviewed": page.last_reviewed,
+        "historical_context": page.historical_context,
     }
 
 
@@ -163,11 +176,31 @@ def resource_state(page):
     }
 
 
+# The kind of step for each vocabulary of the file, as reports name them.
+TERM_KINDS = {
+    "sectors": "sector",
+    "client_groups": "client group",
+    "themes": "theme",
+    "funding_mechanisms": "funding mechanism",
+    "source_reports": "source report",
+}
+
+
+def term_fields(list_name, record, position):
+    """What a term record sets: its name, its order (given, or its place in the file) and the
+    vocabulary's own fields."""
+    _model, extra = TERM_LISTS[list_name]
+    fields = {"name": record["name"], "order": record.get("order", position)}
+    for name, kind in extra.items():
+        fields[name] = record.get(name) if kind == "year" else record.get(name) or ""
+    return fields
+
+
 @dataclass
 class Step:
     """One record and what importing it means: create, update or unchanged."""
 
-    kind: str  # "keyword", "sector", "client group", "case study", "resource", "principle page"
+    kind: str  # "keyword", a TERM_KINDS value, "case study", "resource", "principle page"
     label: str
     outcome: str
     record: dict = None
@@ -187,17 +220,15 @@ def plan(data, context=None):
     for name in data.get("keywords", []):
         outcome = "unchanged" if name in context.keyword_names else "created"
         steps.append(Step("keyword", name, outcome, record=name))
-    for kind, model, list_name in (
-        ("sector", Sector, "sectors"),
-        ("client group", ClientGroup, "client_groups"),
-    ):
+    for list_name, (model, _extra) in TERM_LISTS.items():
         existing = {t.key: t for t in model.objects.filter(locale=context.locale)}
-        for order, record in enumerate(data.get(list_name, []), start=1):
+        kind = TERM_KINDS[list_name]
+        for position, record in enumerate(data.get(list_name, []), start=1):
             term = existing.get(record["key"])
-            fields = {"name": record["name"], "order": order}
+            fields = term_fields(list_name, record, position)
             if term is None:
                 outcome = "created"
-            elif (term.name, term.order) != (fields["name"], fields["order"]):
+            elif any(getattr(term, name) != value for name, value in fields.items()):
                 outcome = "updated"
             else:
                 outcome = "unchanged"
@@ -210,6 +241,9 @@ def plan(data, context=None):
         [r["slug"] for r in records],
         [
             "client_groups",
+            "themes",
+            "funding_mechanisms",
+            "source_report",
             "tagged_items__tag",
             "principle_ratings__principle",
             "see_also__target",

@@ -15,17 +15,32 @@ from casestudies.models import (
     ClientGroup,
     Country,
     Depth,
+    FundingMechanism,
     ResourceIndexPage,
     ResourcePage,
     ResourceType,
     Sector,
+    SourceReport,
+    Theme,
 )
 from hub.models import Principle
 
 SCHEMA_VERSION = 1
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TOP_LEVEL = {"schema_version", "keywords", "sectors", "client_groups", "case_studies", "resources"}
-TERM_FIELDS = {"key", "name"}
+# Every vocabulary a file may add to: its model and the fields a term may carry beyond
+# key, name and order.
+TERM_LISTS = {
+    "sectors": (Sector, {}),
+    "client_groups": (ClientGroup, {}),
+    "themes": (Theme, {}),
+    "funding_mechanisms": (FundingMechanism, {"description": "text"}),
+    "source_reports": (SourceReport, {"publisher": "text", "year": "year"}),
+}
+TOP_LEVEL = {"schema_version", "keywords", *TERM_LISTS, "case_studies", "resources"}
+TERM_FIELDS = {"key", "name", "order"}
+# "<framework>:<element>", e.g. "trauma-informed:safe-environments".
+FRAMEWORK_ELEMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*$")
+NOT_ASSESSED = "not_assessed"
 CASE_STUDY_FIELDS = {
     "slug",
     "title",
@@ -36,6 +51,11 @@ CASE_STUDY_FIELDS = {
     "sector",
     "client_groups",
     "keywords",
+    "themes",
+    "funding_mechanisms",
+    "framework_elements",
+    "source_report",
+    "source_section",
     "principles",
     "depth",
     "key_learning",
@@ -46,6 +66,7 @@ CASE_STUDY_FIELDS = {
     "links",
     "see_also",
     "last_reviewed",
+    "historical_context",
 }
 EVIDENCE_FIELDS = {"statement", "figure", "baseline", "result", "unit", "source", "year"}
 RESOURCE_FIELDS = {
@@ -198,8 +219,7 @@ class Context:
     case_study_index: CaseStudyIndexPage | None
     resource_index: ResourceIndexPage | None
     principle_keys: list
-    sector_keys: set
-    client_group_keys: set
+    term_keys: dict  # list name in the file ("sectors", ...) -> keys already in the database
     keyword_names: set
     case_study_slugs: set
     index_slugs: dict  # slug -> specific class name, for pages already under each index
@@ -222,10 +242,10 @@ class Context:
             principle_keys=list(
                 Principle.objects.filter(locale=locale).values_list("key", flat=True)
             ),
-            sector_keys=set(Sector.objects.filter(locale=locale).values_list("key", flat=True)),
-            client_group_keys=set(
-                ClientGroup.objects.filter(locale=locale).values_list("key", flat=True)
-            ),
+            term_keys={
+                name: set(model.objects.filter(locale=locale).values_list("key", flat=True))
+                for name, (model, _extra) in TERM_LISTS.items()
+            },
             keyword_names=set(Tag.objects.values_list("name", flat=True)),
             case_study_slugs=set(
                 CaseStudyPage.objects.filter(locale=locale).values_list("slug", flat=True)
@@ -254,15 +274,17 @@ def validate(data, context=None):
 
     keywords = set(check.text_list("keywords", {"keywords": data.get("keywords", [])}, "keywords"))
     keywords = {k for k in keywords if len(k) <= 100} | context.keyword_names
-    sectors = _validate_terms(check, data, "sectors", Sector) | context.sector_keys
-    groups = _validate_terms(check, data, "client_groups", ClientGroup) | context.client_group_keys
+    terms = {
+        name: _validate_terms(check, data, name, model, extra) | context.term_keys[name]
+        for name, (model, extra) in TERM_LISTS.items()
+    }
 
     case_studies = check.records(data, "case_studies")
     file_slugs = _unique_slugs(check, "case_studies", case_studies)
     known_slugs = file_slugs | context.case_study_slugs
     for i, record in case_studies:
         where = _where("case_studies", i, record, "slug")
-        _validate_case_study(check, where, record, context, sectors, groups, keywords, known_slugs)
+        _validate_case_study(check, where, record, context, terms, keywords, known_slugs)
 
     resources = check.records(data, "resources")
     _unique_slugs(check, "resources", resources)
@@ -272,11 +294,11 @@ def validate(data, context=None):
     return check.problems
 
 
-def _validate_terms(check, data, name, model):
+def _validate_terms(check, data, name, model, extra):
     keys = set()
     for i, record in check.records(data, name):
         where = _where(name, i, record, "key")
-        check.unknown_keys(where, record, TERM_FIELDS)
+        check.unknown_keys(where, record, TERM_FIELDS | set(extra))
         key = record.get("key")
         if not isinstance(key, str) or not SLUG.match(key):
             check.add(
@@ -288,6 +310,13 @@ def _validate_terms(check, data, name, model):
         else:
             keys.add(key)
         check.text(where, record, "name", required=True, max_length=_max_length(model, "name"))
+        check.integer(where, record, "order", 0, 32767)
+        for field_name, kind in extra.items():
+            if kind == "year":
+                check.integer(where, record, field_name, 1900, 2100)
+            else:
+                limit = model._meta.get_field(field_name).max_length
+                check.text(where, record, field_name, max_length=limit)
     return keys
 
 
@@ -317,7 +346,7 @@ def _check_slug_free(check, where, record, index, context, model_name):
         check.add(f"{where}, field slug", f"is already used by a {existing} page in that section")
 
 
-def _validate_case_study(check, where, record, context, sectors, groups, keywords, known_slugs):
+def _validate_case_study(check, where, record, context, terms, keywords, known_slugs):
     check.unknown_keys(where, record, CASE_STUDY_FIELDS)
     _check_slug_free(check, where, record, context.case_study_index, context, "casestudypage")
     check.text(where, record, "title", required=True, max_length=_max_length(Page, "title"))
@@ -331,14 +360,34 @@ def _validate_case_study(check, where, record, context, sectors, groups, keyword
     sector = record.get("sector")
     if sector is None:
         check.add(f"{where}, field sector", "is required")
-    elif sector not in sectors:
+    elif sector not in terms["sectors"]:
         check.add(f"{where}, field sector", f"unknown sector key {_show(sector)}")
-    for name, known, what in (("client_groups", groups, "client group key"),):
+    report = record.get("source_report")
+    if report is not None and report not in terms["source_reports"]:
+        check.add(f"{where}, field source_report", f"unknown source report key {_show(report)}")
+    check.text(
+        where,
+        record,
+        "source_section",
+        max_length=_max_length(CaseStudyPage, "source_section"),
+    )
+    for name in ("client_groups", "themes", "funding_mechanisms"):
+        what = name[:-1].replace("_", " ")
         for j, key in enumerate(check.text_list(where, record, name)):
-            if key not in known:
-                check.add(f"{where}, field {name}[{j}]", f"unknown {what} {_show(key)}")
+            if key not in terms[name]:
+                check.add(
+                    f"{where}, field {name}[{j}]",
+                    f"unknown {what} key {_show(key)} (add it to the file's {name})",
+                )
+    for j, slug in enumerate(check.text_list(where, record, "framework_elements")):
+        if not FRAMEWORK_ELEMENT.match(slug):
+            check.add(
+                f"{where}, field framework_elements[{j}]",
+                f'must look like "framework:element" in lower case, got {_show(slug)}',
+            )
     _validate_keywords(check, where, record, keywords)
     _validate_principles(check, where, record, context.principle_keys)
+    check.text(where, record, "historical_context", max_length=600)
     _validate_learning(check, where, record)
     check.text_list(where, record, "more_about")
     check.text_list(where, record, "why_coproduction")
@@ -375,10 +424,13 @@ def _validate_keywords(check, where, record, keywords):
 
 def _validate_principles(check, where, record, principle_keys):
     ratings = record.get("principles")
+    if ratings == NOT_ASSESSED:
+        return
     if not isinstance(ratings, dict):
         check.add(
             f"{where}, field principles",
-            f"is required: an object rating each of {', '.join(principle_keys)} from 0 to 3",
+            f"is required: an object rating each of {', '.join(principle_keys)} from 0 to 3, "
+            f'or "{NOT_ASSESSED}"',
         )
         return
     for key in sorted(set(ratings) - set(principle_keys)):

@@ -3,11 +3,13 @@
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from casestudies.importer.plan import principle_page_steps
+from casestudies.importer.plan import TERM_KINDS, principle_page_steps
+from casestudies.importer.schema import TERM_LISTS
 from casestudies.models import (
     CaseStudyPage,
     CaseStudyPageTag,
     ClientGroup,
+    FundingMechanism,
     PrincipleIndexPage,
     PrinciplePage,
     PrincipleRating,
@@ -16,6 +18,8 @@ from casestudies.models import (
     ResourcePageTag,
     Sector,
     SeeAlso,
+    SourceReport,
+    Theme,
 )
 from hub.localisation import store_lists_with_ids
 from hub.models import Principle
@@ -30,6 +34,7 @@ class Writer:
         self.steps = steps
         self.progress = progress or (lambda done, total, label: None)
         self.done = 0
+        self.term_models = {TERM_KINDS[name]: model for name, (model, _) in TERM_LISTS.items()}
 
     def tick(self, step):
         self.done += 1
@@ -42,7 +47,7 @@ class Writer:
                 if step.outcome == "created":
                     Tag.objects.get_or_create(name=step.record)
                 self.tick(step)
-            elif step.kind in ("sector", "client group"):
+            elif step.kind in self.term_models:
                 self.write_term(step)
                 self.tick(step)
         self.load_terms()
@@ -74,10 +79,13 @@ class Writer:
         self.tags = {tag.name: tag for tag in Tag.objects.all()}
         self.sectors = {t.key: t for t in Sector.objects.filter(locale=locale)}
         self.groups = {t.key: t for t in ClientGroup.objects.filter(locale=locale)}
+        self.themes = {t.key: t for t in Theme.objects.filter(locale=locale)}
+        self.funding = {t.key: t for t in FundingMechanism.objects.filter(locale=locale)}
+        self.reports = {t.key: t for t in SourceReport.objects.filter(locale=locale)}
         self.principles = {p.key: p for p in Principle.objects.filter(locale=locale)}
 
     def write_term(self, step):
-        model = Sector if step.kind == "sector" else ClientGroup
+        model = self.term_models[step.kind]
         if step.outcome == "created":
             model.objects.create(key=step.label, locale=self.context.locale, **step.fields)
         elif step.outcome == "updated":
@@ -99,7 +107,8 @@ class Writer:
 
     def apply_case_study(self, page, fields, links=True):
         simple = ["title", "short_name", "summary", "location", "country", "depth_level"]
-        simple += ["evaluated", "last_reviewed"]
+        simple += ["evaluated", "last_reviewed", "historical_context", "source_section"]
+        simple += ["framework_elements", "principles_assessed"]
         for name in simple:
             setattr(page, name, fields[name])
         for name in ["key_learning", "body", "evidence", "links"]:
@@ -110,6 +119,10 @@ class Writer:
         store_lists_with_ids(page)
         page.sector = self.sectors[fields["sector"]]
         page.client_groups = [self.groups[key] for key in fields["client_groups"]]
+        page.themes = [self.themes[key] for key in fields["themes"]]
+        page.funding_mechanisms = [self.funding[key] for key in fields["funding_mechanisms"]]
+        report = fields["source_report"]
+        page.source_report = self.reports[report] if report else None
         page.tagged_items = [CaseStudyPageTag(tag=self.tags[n]) for n in fields["keywords"]]
         page.principle_ratings = [
             PrincipleRating(principle=self.principles[key], strength=strength, sort_order=i)
