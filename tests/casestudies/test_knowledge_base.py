@@ -215,7 +215,8 @@ def test_demo_knowledge_base_gives_50_case_studies_in_6_countries_and_loads_once
     assert not new.filter(source_report=None).exists()
     assert not new.filter(source_section="").exists()
     assert not new.filter(last_reviewed=None).exists()
-    assert SourceReport.objects.count() == 3
+    assert SourceReport.objects.count() == 4  # the catalogue's and the three others
+    assert not pages.filter(source_report=None).exists()
     assert ClientGroup.objects.filter(key="women-in-contact-with-criminal-justice").exists()
 
     before = snapshot()
