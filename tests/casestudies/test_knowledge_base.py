@@ -15,11 +15,13 @@ from casestudies.models import (
     CaseStudyPage,
     ClientGroup,
     FundingMechanism,
+    PrinciplePage,
     Sector,
     SourceReport,
     Theme,
 )
 from hub.models import Principle
+from toolkits.recommendations import case_studies_for
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +113,24 @@ def test_rating_map_ignores_ratings_left_behind_on_a_not_assessed_page(site_tree
     assert len(page.rating_map()) == 6
     page.principles_assessed = False
     assert page.rating_map() == {}
+
+
+def test_principle_pages_and_recommendations_leave_out_a_page_marked_not_assessed(
+    site_tree, small_catalogue
+):
+    importer.run(small_catalogue)
+    page = CaseStudyPage.objects.get(slug="harbour-peer-network")
+    networks = PrinciplePage.objects.get(principle__key="networks")
+    assert page in networks.strongest_case_studies()
+    assert page in case_studies_for(["networks"], page.locale_id)[0]
+
+    # An editor unticks "principles assessed" and leaves the old ratings behind.
+    page.principles_assessed = False
+    page.save_revision().publish()
+
+    assert page.principle_ratings.count() == 6
+    assert page not in networks.strongest_case_studies()
+    assert page not in case_studies_for(["networks"], page.locale_id)[0]
 
 
 def test_not_assessed_page_and_card_say_not_yet_assessed_instead_of_an_empty_wedge(
