@@ -37,6 +37,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bootstrap_hub
 	$(PY) manage.py import_catalogue casestudies/demo/catalogue.json
+	$(PY) manage.py import_catalogue casestudies/demo/knowledge_base.json
 	$(DEMO_MAIL) $(PY) manage.py load_demo_stories
 	$(DEMO_MAIL) $(PY) manage.py load_demo_toolkits
 	$(PY) manage.py load_demo_translations

@@ -8,7 +8,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from casestudies.views import ClientGroupViewSet, SectorViewSet
+from casestudies.views import (
+    ClientGroupViewSet,
+    FundingMechanismViewSet,
+    SectorViewSet,
+    SourceReportViewSet,
+    ThemeViewSet,
+)
 from hub import translation_review  # noqa: F401 - registers the translators' review hooks
 from hub.admin_bulk_actions import PRIVATE_BULK_ACTIONS
 from hub.admin_dashboard import replace_page_panels
@@ -54,7 +60,15 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
     menu_order = 300
-    items = (PrincipleViewSet, LifeFactorViewSet, SectorViewSet, ClientGroupViewSet)
+    items = (
+        PrincipleViewSet,
+        LifeFactorViewSet,
+        SectorViewSet,
+        ClientGroupViewSet,
+        ThemeViewSet,
+        FundingMechanismViewSet,
+        SourceReportViewSet,
+    )
 
 
 register_snippet(TaxonomyGroup)
