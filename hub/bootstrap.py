@@ -24,6 +24,7 @@ from wagtail.models import (
 )
 
 from casestudies.models import CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage
+from hub.groups import EDITORS, EXPERTS, FORUM_MEMBERS, GROUPS, MODERATORS, TRANSLATORS
 from hub.models import HomePage, HubSettings, LifeFactor, Principle
 from hub.taxonomy_seed import LIFE_FACTORS, PRINCIPLES
 from hub.workflows import editors_task
@@ -32,13 +33,6 @@ from stories.models import StoryIndexPage
 from stories.workflow import ensure_story_workflow
 from toolkits.models import ToolkitIndexPage
 from toolkits.workflow import ensure_guide_review
-
-EXPERTS = "Experts by experience"
-FORUM_MEMBERS = "Learning forum members"
-MODERATORS = "Moderators"
-EDITORS = "Editors"
-TRANSLATORS = "Translators"
-GROUPS = [EXPERTS, FORUM_MEMBERS, MODERATORS, EDITORS, TRANSLATORS]
 
 # (model, slug, title, introduction, shown in the main navigation)
 SECTIONS = [

@@ -18,6 +18,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from hub.groups import EDITORS
 from hub.workflows import editors_task, group_approval_task
 
 MEMBER_PAGE_ACTIONS = ["add"]
@@ -111,8 +112,6 @@ def ensure_all_forums(report=None):
 
 def viewer_groups(forum):
     """Who may read a forum's members-only pages: its members, its moderators and the editors."""
-    from hub.bootstrap import EDITORS
-
     access = ensure_forum(forum)
     return [access.members, access.moderators, *Group.objects.filter(name=EDITORS)]
 
