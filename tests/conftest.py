@@ -1,6 +1,6 @@
 import pytest
 
-from hub import bootstrap
+from provisioning import bootstrap
 
 
 @pytest.fixture

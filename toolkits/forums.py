@@ -18,6 +18,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from hub.collections import ensure_collection
 from hub.groups import EDITORS
 from hub.workflows import editors_task, group_approval_task
 
@@ -57,7 +58,6 @@ def access_for(forum):
 @transaction.atomic
 def ensure_forum(forum):
     """Create whatever this forum's groups, permissions and workflow are missing. Idempotent."""
-    from hub.bootstrap import ensure_collection
     from toolkits.models import ForumAccess
 
     access = access_for(forum)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "toolkits",
     "stories",
     "search",
+    "provisioning",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
