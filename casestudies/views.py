@@ -1,8 +1,9 @@
-"""Admin views for the catalogue taxonomy, listed in the Taxonomy menu (hub/wagtail_hooks.py)."""
+"""Admin views for the catalogue taxonomy, in the shared Taxonomy menu (hub.taxonomy_admin)."""
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from casestudies.models import ClientGroup, Sector
+from hub.taxonomy_admin import TAXONOMY_MENU_HOOK
 
 
 class SectorViewSet(SnippetViewSet):
@@ -10,6 +11,8 @@ class SectorViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "key", "order"]
     ordering = ["order", "name"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 3  # after the hub's principles and life factors
 
 
 class ClientGroupViewSet(SnippetViewSet):
@@ -17,3 +20,5 @@ class ClientGroupViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "key", "order"]
     ordering = ["order", "name"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 4
