@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from stories.models import StoryReference
+
 REFERENCE_LIFETIME = timedelta(days=5 * 365)
 
 
@@ -18,8 +20,6 @@ def hash_token(token):
 
 
 def create_reference(story):
-    from stories.models import StoryReference
-
     token = secrets.token_urlsafe(32)
     StoryReference.objects.create(
         story=story,
@@ -31,8 +31,6 @@ def create_reference(story):
 
 def find_story(token):
     """The story a token opens, or None: missing, wrong and expired all look the same."""
-    from stories.models import StoryReference
-
     if not token or len(token) > 100:
         return None
     reference = (

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from hub.models import LifeFactor
 from stories.models import ConsentRecord, StoryPage
 from stories.references import create_reference
 from stories.uploads import picture_bytes, picture_extension
@@ -41,8 +42,6 @@ def create_story(index_page, data):
 
     Returns the private token, which is never stored (only its hash is).
     """
-    from hub.models import LifeFactor
-
     about, matters, consent = data["about"], data.get("matters", {}), data["consent"]
     use_first_name = about.get("name_choice") == "first_name"
     name = about["first_name"] if use_first_name else about["pseudonym"]
