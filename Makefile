@@ -6,8 +6,6 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
-# The demo's workflow notifications are real emails; loading the demo need not print them all.
-DEMO_MAIL := EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend
 
 .PHONY: run test setup install install-dev lint format bench clean
 
@@ -36,11 +34,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bootstrap_hub
-	$(PY) manage.py import_catalogue casestudies/demo/catalogue.json
-	$(PY) manage.py import_catalogue casestudies/demo/knowledge_base.json
-	$(DEMO_MAIL) $(PY) manage.py load_demo_stories
-	$(DEMO_MAIL) $(PY) manage.py load_demo_toolkits
-	$(PY) manage.py load_demo_translations
+	$(PY) manage.py load_demo_content
 	$(PY) manage.py demo_logins
 
 ## Install what the tests need, lint, then run the whole suite on PostgreSQL and on SQLite
@@ -48,6 +42,7 @@ test: $(VENV)/.installed-dev
 	scripts/install-test-deps.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py compile_translations
 	scripts/run-tests.sh $(PYTEST_ARGS)
@@ -62,6 +57,7 @@ bench: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -1,8 +1,9 @@
-"""Admin views for the catalogue taxonomy, listed in the Taxonomy menu (hub/wagtail_hooks.py)."""
+"""Admin views for the catalogue taxonomy, in the shared Taxonomy menu (hub.taxonomy_admin)."""
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from casestudies.models import ClientGroup, FundingMechanism, Sector, SourceReport, Theme
+from hub.taxonomy_admin import TAXONOMY_MENU_HOOK
 
 
 class SectorViewSet(SnippetViewSet):
@@ -10,6 +11,8 @@ class SectorViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "key", "order"]
     ordering = ["order", "name"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 3  # after the hub's principles and life factors
 
 
 class ClientGroupViewSet(SnippetViewSet):
@@ -17,6 +20,8 @@ class ClientGroupViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "key", "order"]
     ordering = ["order", "name"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 4
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -24,6 +29,8 @@ class ThemeViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     list_display = ["name", "key", "order"]
     ordering = ["order", "name"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 5
 
 
 class FundingMechanismViewSet(SnippetViewSet):
@@ -32,6 +39,8 @@ class FundingMechanismViewSet(SnippetViewSet):
     list_display = ["name", "key", "order"]
     ordering = ["order", "name"]
     search_fields = ["name", "description"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 6
 
 
 class SourceReportViewSet(SnippetViewSet):
@@ -39,3 +48,5 @@ class SourceReportViewSet(SnippetViewSet):
     icon = "doc-full"
     list_display = ["name", "publisher", "year", "key"]
     ordering = ["order", "name"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 7

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask
 
+from hub.groups import EDITORS
+
 EDITORS_TASK = "Editors approve"
 
 
@@ -17,6 +19,4 @@ def group_approval_task(name, *group_names):
 
 def editors_task():
     """One task for every last step that Editors approve: pages in general and forum guides."""
-    from hub.bootstrap import EDITORS
-
     return group_approval_task(EDITORS_TASK, EDITORS)

@@ -55,7 +55,7 @@ def measure(label, database_url, size, repeats):
     print(f"--- {label}, {size} pages", flush=True)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "bootstrap_hub", "--no-demo-logins", capture=True)
-    manage(env, "import_catalogue", "casestudies/demo/catalogue.json", capture=True)
+    manage(env, "load_demo_content", "--only", "catalogue", capture=True)
     output = manage(
         env, "benchmark_search", "--pages", str(size), "--repeats", str(repeats), capture=True
     )

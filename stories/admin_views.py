@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
 from stories.models import StoryPage, StoryWithdrawal
+from stories.withdrawal import withdraw_story
 
 
 def withdrawn_by(user, page):
@@ -19,8 +20,6 @@ def withdrawn_by(user, page):
 
 
 def withdraw(request, page_id):
-    from stories.withdrawal import withdraw_story
-
     story = get_object_or_404(StoryPage, pk=page_id)
     by = withdrawn_by(request.user, story)
     if by is None:

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import GroupPagePermission
 
-from hub.bootstrap import EDITORS, MODERATORS
+from hub.groups import EDITORS, MODERATORS
 from hub.page_privacy import UNPUBLISHED
 from stories.models import StoryPage
 

@@ -8,9 +8,16 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 
 REFERENCE_LIFETIME = timedelta(days=5 * 365)
+
+
+def references():
+    """The StoryReference model, looked up by name: stories.models imports the views that
+    import this module, so importing the model here would close a circle."""
+    return apps.get_model("stories", "StoryReference")
 
 
 def hash_token(token):
@@ -18,10 +25,8 @@ def hash_token(token):
 
 
 def create_reference(story):
-    from stories.models import StoryReference
-
     token = secrets.token_urlsafe(32)
-    StoryReference.objects.create(
+    references().objects.create(
         story=story,
         token_hash=hash_token(token),
         expires_at=timezone.now() + REFERENCE_LIFETIME,
@@ -31,12 +36,11 @@ def create_reference(story):
 
 def find_story(token):
     """The story a token opens, or None: missing, wrong and expired all look the same."""
-    from stories.models import StoryReference
-
     if not token or len(token) > 100:
         return None
     reference = (
-        StoryReference.objects.filter(token_hash=hash_token(token), expires_at__gt=timezone.now())
+        references()
+        .objects.filter(token_hash=hash_token(token), expires_at__gt=timezone.now())
         .select_related("story")
         .first()
     )

@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
+from hub.models import LifeFactor
 from stories import holding, ratelimit
+from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
 from stories.holding import UploadBudget, bytes_held
 from stories.link_email import email_private_link
 from stories.share_forms import (
@@ -111,8 +113,6 @@ def mark_errors(form):
 
 
 def life_factors(index_page):
-    from hub.models import LifeFactor
-
     return LifeFactor.in_language(index_page.locale_id)
 
 
@@ -325,8 +325,6 @@ def render_step(request, index_page, step, context, status=200):
 
 
 def summary(stored, index_page):
-    from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
-
     about = stored.get("about", {})
     matters = stored.get("matters", {})
     consent = stored.get("consent", {})

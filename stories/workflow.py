@@ -3,7 +3,9 @@
 from django.db import transaction
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
+from hub.groups import MODERATORS
 from hub.workflows import group_approval_task
+from stories.models import StoryIndexPage
 
 WORKFLOW_NAME = "Story review"
 TASK_NAME = "Moderator review"
@@ -12,9 +14,6 @@ TASK_NAME = "Moderator review"
 @transaction.atomic
 def ensure_story_workflow(report=None):
     """Create the workflow and assign it to every Stories section; change nothing that exists."""
-    from hub.bootstrap import MODERATORS
-    from stories.models import StoryIndexPage
-
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created and report is not None:
         report.note("workflow Story review")

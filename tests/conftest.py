@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from hub import bootstrap
+from provisioning import bootstrap
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from hub.collections import ensure_collection
+from hub.groups import EDITORS
 from hub.workflows import editors_task, group_approval_task
+from toolkits.models import ForumAccess, LearningForumPage
 
 MEMBER_PAGE_ACTIONS = ["add"]
 MODERATOR_PAGE_ACTIONS = ["add", "change", "lock", "unlock"]
@@ -48,17 +51,12 @@ def _create_workflow(title, moderators):
 
 
 def access_for(forum):
-    from toolkits.models import ForumAccess
-
     return ForumAccess.objects.filter(forum_key=forum.translation_key).first()
 
 
 @transaction.atomic
 def ensure_forum(forum):
     """Create whatever this forum's groups, permissions and workflow are missing. Idempotent."""
-    from hub.bootstrap import ensure_collection
-    from toolkits.models import ForumAccess
-
     access = access_for(forum)
     if access is None:
         title = forum.title[:GROUP_NAME_TITLE_LENGTH]
@@ -96,8 +94,6 @@ def ensure_forum(forum):
 
 def ensure_all_forums(report=None):
     """Set up every learning forum that exists (used by the bootstrap)."""
-    from toolkits.models import LearningForumPage
-
     seen = set()
     for forum in LearningForumPage.objects.order_by("pk"):
         if forum.translation_key in seen:
@@ -111,8 +107,6 @@ def ensure_all_forums(report=None):
 
 def viewer_groups(forum):
     """Who may read a forum's members-only pages: its members, its moderators and the editors."""
-    from hub.bootstrap import EDITORS
-
     access = ensure_forum(forum)
     return [access.members, access.moderators, *Group.objects.filter(name=EDITORS)]
 
@@ -129,28 +123,3 @@ def make_members_only(page, forum=None):
         )
     restriction.groups.set(viewer_groups(forum))
     return restriction
-
-
-def members_only_children(forum, request):
-    """The forum's live members-only children this visitor may read; none for the public.
-
-    Anonymous visitors get nothing without a query. For signed-in people, each restriction
-    is checked as Wagtail checks it when serving the page.
-    """
-    from toolkits.models import GuidePage
-
-    if not request.user.is_authenticated:
-        return []
-    restricted = (
-        GuidePage.objects.child_of(forum)
-        .live()
-        .filter(view_restrictions__isnull=False)
-        .distinct()
-        .prefetch_related("view_restrictions__groups")
-        .order_by("title")
-    )
-    return [
-        page
-        for page in restricted
-        if all(r.accept_request(request) for r in page.view_restrictions.all())
-    ]

@@ -252,8 +252,6 @@ class LearningForumPage(Page):
         return [line.strip() for line in self.member_organisations.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from toolkits.forums import members_only_children
-
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = (
             GuidePage.objects.child_of(self)
@@ -263,8 +261,30 @@ class LearningForumPage(Page):
             .order_by("title")
         )
         # Pages the forum keeps to itself, listed only to people the restriction lets in.
-        context["members_only"] = members_only_children(self, request)
+        context["members_only"] = self.members_only_children(request)
         return context
+
+    def members_only_children(self, request):
+        """The forum's live members-only children this visitor may read; none for the public.
+
+        Anonymous visitors get nothing without a query. For signed-in people, each restriction
+        is checked as Wagtail checks it when serving the page.
+        """
+        if not request.user.is_authenticated:
+            return []
+        restricted = (
+            GuidePage.objects.child_of(self)
+            .live()
+            .filter(view_restrictions__isnull=False)
+            .distinct()
+            .prefetch_related("view_restrictions__groups")
+            .order_by("title")
+        )
+        return [
+            page
+            for page in restricted
+            if all(r.accept_request(request) for r in page.view_restrictions.all())
+        ]
 
 
 class ForumAccess(models.Model):

@@ -9,7 +9,7 @@ another forum's people, not even the forum's other members.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from hub.bootstrap import EDITORS
+from hub.groups import EDITORS
 from hub.page_privacy import UNPUBLISHED, any_of
 from toolkits.models import ForumAccess, GuidePage, LearningForumPage
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "toolkits",
     "stories",
     "search",
+    "provisioning",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -251,6 +252,10 @@ WAGTAIL_SITE_NAME = os.environ.get("HUB_SITE_NAME", "Co-production hub")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home: the hub makes no third-party requests
 WAGTAIL_MODERATION_ENABLED = True
+
+# The page model of the site search, which the header's search box points at (app_label.Model).
+# Named here, as AUTH_USER_MODEL is, because the shared base (hub) imports no content app.
+HUB_SEARCH_PAGE_MODEL = "search.SearchPage"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

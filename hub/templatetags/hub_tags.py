@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.db.models import F, Q
 from django.utils import translation
@@ -175,17 +176,16 @@ def breadcrumbs(context):
 @register.simple_tag(takes_context=True)
 def search_page(context):
     """The search page of the visitor's language, for the header search box."""
-    from search.models import SearchPage
-
+    search_page_model = apps.get_model(settings.HUB_SEARCH_PAGE_MODEL)
     request = context.get("request")
     home = localized_home(request)
     if home is None:
         return None
-    found = SearchPage.objects.child_of(home).live().first()
+    found = search_page_model.objects.child_of(home).live().first()
     fallback_home = default_home(request)
     if found is None and fallback_home is not None and fallback_home.pk != home.pk:
         # Not translated yet: the default language's, linked with localized_url.
-        found = SearchPage.objects.child_of(fallback_home).live().first()
+        found = search_page_model.objects.child_of(fallback_home).live().first()
     return found
 
 

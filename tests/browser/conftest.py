@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from hub import bootstrap
+from provisioning import bootstrap
 
 CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

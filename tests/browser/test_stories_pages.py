@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from stories.demo import load_demo_stories
+from provisioning.demo_stories import load_demo_stories
 from stories.models import StoryPage, StoryWithdrawal
 
 

@@ -1,4 +1,4 @@
-"""The hub's Welsh and Spanish names for the six principles, as in hub/demo/translations.
+"""The hub's Welsh and Spanish names for the six principles, as in provisioning/demo/translations.
 
 One table for the tests that translate the taxonomy themselves, so they use the same words as
 the demo content and its glossary.

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from hub import bootstrap
+from hub import groups
 from stories.models import StoryIndexPage
 from tests.stories.factories import make_story, submit_for_review
 from tests.toolkits.factories import GuidePageFactory, LearningForumPageFactory
@@ -80,16 +80,14 @@ def hub(site_tree, section, make_user, django_user_model):
     river_access, hill_access = access_for(river), access_for(hill)
     users = {
         "admin": django_user_model.objects.create_superuser("admin", password="pw"),
-        "editor": make_user("editor", bootstrap.EDITORS),
-        "moderator": make_user("moderator", bootstrap.MODERATORS),
-        "expert": make_user("expert", bootstrap.EXPERTS),
-        "expert2": make_user("expert2", bootstrap.EXPERTS),
-        "translator": make_user("translator", bootstrap.TRANSLATORS),
-        "river_member": make_user(
-            "river_member", bootstrap.FORUM_MEMBERS, river_access.members.name
-        ),
+        "editor": make_user("editor", groups.EDITORS),
+        "moderator": make_user("moderator", groups.MODERATORS),
+        "expert": make_user("expert", groups.EXPERTS),
+        "expert2": make_user("expert2", groups.EXPERTS),
+        "translator": make_user("translator", groups.TRANSLATORS),
+        "river_member": make_user("river_member", groups.FORUM_MEMBERS, river_access.members.name),
         "river_moderator": make_user("river_moderator", river_access.moderators.name),
-        "hill_member": make_user("hill_member", bootstrap.FORUM_MEMBERS, hill_access.members.name),
+        "hill_member": make_user("hill_member", groups.FORUM_MEMBERS, hill_access.members.name),
         "hill_moderator": make_user("hill_moderator", hill_access.moderators.name),
     }
     for username, user in users.items():
@@ -303,7 +301,7 @@ def test_someone_who_leaves_a_forums_moderators_no_longer_sees_its_drafts(client
     assert GUIDE_RIVER in body(client, "/admin/")
 
     # Still in the admin (a forum member elsewhere), no longer among Riverside's moderators.
-    former.groups.add(Group.objects.get(name=bootstrap.FORUM_MEMBERS))
+    former.groups.add(Group.objects.get(name=groups.FORUM_MEMBERS))
     former.groups.remove(access_for(pages["river"]).moderators)
     client.force_login(former)
     assert client.get("/admin/").status_code == 200

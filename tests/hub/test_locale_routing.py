@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from casestudies.models import CaseStudyIndexPage
-from hub import bootstrap
+from provisioning import bootstrap
 from tests.hub.test_settings import settings_value
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,8 @@ import pytest
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyIndexPage
-from hub import bootstrap
+from hub import groups
+from provisioning import workflows
 from stories.models import StoryIndexPage
 from toolkits.models import ToolkitIndexPage
 
@@ -21,7 +22,7 @@ def actions(user, page):
 
 
 def test_experts_can_draft_stories_but_never_publish(site_tree, section, make_user):
-    expert = make_user("expert", bootstrap.EXPERTS)
+    expert = make_user("expert", groups.EXPERTS)
     stories = section(StoryIndexPage)
 
     assert expert.has_perm("wagtailadmin.access_admin")
@@ -40,7 +41,7 @@ def test_forum_members_draft_only_in_toolkits(site_tree, section, make_user):
     toolkits = section(ToolkitIndexPage)
     forum = LearningForumPage(title="A forum", slug="a-forum", purpose="<p>Learning.</p>")
     toolkits.add_child(instance=forum)
-    member = make_user("member", bootstrap.FORUM_MEMBERS, access_for(forum).members.name)
+    member = make_user("member", groups.FORUM_MEMBERS, access_for(forum).members.name)
 
     assert member.has_perm("wagtailadmin.access_admin")
     assert actions(member, forum) == {"add"}
@@ -51,7 +52,7 @@ def test_forum_members_draft_only_in_toolkits(site_tree, section, make_user):
 
 
 def test_moderators_publish_stories_only(site_tree, section, make_user):
-    moderator = make_user("moderator", bootstrap.MODERATORS)
+    moderator = make_user("moderator", groups.MODERATORS)
 
     assert actions(moderator, section(StoryIndexPage)) == {
         "add",
@@ -66,7 +67,7 @@ def test_moderators_publish_stories_only(site_tree, section, make_user):
 
 
 def test_editors_run_the_whole_site(site_tree, section, make_user):
-    editor = make_user("editor", bootstrap.EDITORS)
+    editor = make_user("editor", groups.EDITORS)
 
     for page in [site_tree, *site_tree.get_children()]:
         assert perms(editor, page).can_publish()
@@ -76,7 +77,7 @@ def test_editors_run_the_whole_site(site_tree, section, make_user):
 
 
 def test_translators_translate_and_edit_but_do_not_publish(site_tree, section, make_user):
-    translator = make_user("translator", bootstrap.TRANSLATORS)
+    translator = make_user("translator", groups.TRANSLATORS)
 
     assert translator.has_perm("wagtail_localize.submit_translation")
     assert perms(translator, site_tree).can_edit()
@@ -87,7 +88,7 @@ def test_translators_translate_and_edit_but_do_not_publish(site_tree, section, m
 
 def test_an_expert_cannot_publish_through_the_admin(client, site_tree, section, make_user):
     """A real admin request: an expert's attempt to edit and publish the home page is refused."""
-    make_user("expert", bootstrap.EXPERTS)
+    make_user("expert", groups.EXPERTS)
     client.login(username="expert", password="pw")
 
     assert client.get("/admin/").status_code == 200
@@ -107,7 +108,7 @@ def test_anonymous_visitors_cannot_reach_the_admin(client, site_tree):
 
 
 def test_editors_manage_every_taxonomy_in_the_admin(client, site_tree, make_user):
-    make_user("editor", bootstrap.EDITORS)
+    make_user("editor", groups.EDITORS)
     client.login(username="editor", password="pw")
 
     for url in [
@@ -121,7 +122,7 @@ def test_editors_manage_every_taxonomy_in_the_admin(client, site_tree, make_user
 
 
 def test_translators_can_edit_but_not_delete_taxonomy(client, site_tree, make_user):
-    translator = make_user("translator", bootstrap.TRANSLATORS)
+    translator = make_user("translator", groups.TRANSLATORS)
     client.login(username="translator", password="pw")
 
     assert client.get("/admin/snippets/casestudies/sector/").status_code == 200
@@ -132,13 +133,13 @@ def test_translators_can_edit_but_not_delete_taxonomy(client, site_tree, make_us
 
 def test_pages_outside_stories_are_reviewed_by_editors(site_tree, section, make_user):
     """Wagtail's stock workflow would send them to the Moderators, who here review stories."""
-    translator = make_user("translator", bootstrap.TRANSLATORS)
+    translator = make_user("translator", groups.TRANSLATORS)
     case_studies = section(CaseStudyIndexPage)
 
     workflow = case_studies.get_workflow()
-    assert workflow.name == bootstrap.EDITORIAL_REVIEW
+    assert workflow.name == workflows.EDITORIAL_REVIEW
     workflow.start(case_studies, translator)
 
     task_state = case_studies.current_workflow_task_state
-    assert [group.name for group in task_state.task.specific.groups.all()] == [bootstrap.EDITORS]
+    assert [group.name for group in task_state.task.specific.groups.all()] == [groups.EDITORS]
     assert section(StoryIndexPage).get_workflow().name == "Story review"

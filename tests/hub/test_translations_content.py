@@ -21,8 +21,8 @@ from casestudies.models import (
     PrinciplePage,
     SeeAlso,
 )
-from hub.demo_translations import DATA_DIR
 from hub.models import HomePage, LifeFactor, Principle
+from provisioning.demo_translations import DATA_DIR
 from stories.models import ConsentRecord
 from tests.casestudies.factories import (
     CaseStudyPageFactory,
@@ -245,15 +245,14 @@ def test_terms_translated_later_are_picked_up_when_the_page_is_synced(site_tree,
 
 
 def load_demo_content():
-    call_command("import_catalogue", str(DATA_DIR.parents[2] / "casestudies/demo/catalogue.json"))
-    call_command("load_demo_toolkits")
+    call_command("load_demo_content", "--only", "catalogue", "--only", "toolkits")
 
 
 def test_demo_translations_are_live_served_and_load_once(client, site_tree, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     load_demo_content()
 
-    call_command("load_demo_translations")
+    call_command("load_demo_content", "--only", "translations")
     counts = (
         Page.objects.exclude(locale=Locale.get_default()).count(),
         Revision.objects.count(),
@@ -261,7 +260,7 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
         StringTranslation.objects.count(),
         Principle.objects.count(),
     )
-    call_command("load_demo_translations")
+    call_command("load_demo_content", "--only", "translations")
 
     assert counts == (
         Page.objects.exclude(locale=Locale.get_default()).count(),
@@ -306,7 +305,7 @@ def test_demo_loader_fails_on_a_missing_string_and_changes_nothing(tmp_path, sit
     broken.write_text(json.dumps(data), encoding="utf-8")
     before = (Page.objects.count(), Principle.objects.count(), TranslationSource.objects.count())
 
-    from hub import demo_translations
+    from provisioning import demo_translations
 
     with pytest.raises(demo_translations.TranslationDataError) as error:
         demo_translations.load([broken])
@@ -323,7 +322,7 @@ def test_demo_loader_fails_on_a_missing_string_and_changes_nothing(tmp_path, sit
 def test_demo_loader_command_reports_problems_cleanly(site_tree):
     # The demo catalogue is not loaded: every case study page is missing, nothing is loaded.
     with pytest.raises(CommandError, match="no English page at /case-studies/headway-east-london/"):
-        call_command("load_demo_translations", "--language", "cy")
+        call_command("load_demo_content", "--only", "translations", "--language", "cy")
     assert not Page.objects.filter(locale__language_code="cy").exists()
     assert not Principle.objects.filter(locale__language_code="cy").exists()
 

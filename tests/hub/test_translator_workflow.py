@@ -21,8 +21,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import translate_object
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Sector
-from hub import bootstrap
+from hub import groups
 from hub.settings.base import machine_translator_from_env
+from provisioning import workflows
 from tests.casestudies.factories import CaseStudyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +39,12 @@ def welsh():
 
 @pytest.fixture
 def editor(site_tree, make_user):
-    return make_user("editor", bootstrap.EDITORS)
+    return make_user("editor", groups.EDITORS)
 
 
 @pytest.fixture
 def translator(site_tree, make_user):
-    return make_user("translator", bootstrap.TRANSLATORS)
+    return make_user("translator", groups.TRANSLATORS)
 
 
 @pytest.fixture
@@ -137,8 +138,8 @@ def test_a_translator_translates_submits_and_an_editor_publishes(
     welsh_page.refresh_from_db()
     assert not welsh_page.live
     task_state = welsh_page.current_workflow_task_state
-    assert task_state.workflow_state.workflow.name == bootstrap.EDITORIAL_REVIEW
-    assert [group.name for group in task_state.task.specific.groups.all()] == [bootstrap.EDITORS]
+    assert task_state.workflow_state.workflow.name == workflows.EDITORIAL_REVIEW
+    assert [group.name for group in task_state.task.specific.groups.all()] == [groups.EDITORS]
     assert task_state.revision.as_object().summary == WELSH_SUMMARY
     assert WELSH_SUMMARY not in client.get("/cy/case-studies/lunch-club/").content.decode()
     # The editors see it waiting for them on their dashboard.

@@ -14,11 +14,11 @@ from wagtail.search import index
 import casestudies
 from casestudies import importer
 from casestudies.models import CaseStudyPage, ResourcePage
-from hub import bootstrap
+from provisioning import bootstrap
+from provisioning import demo_toolkits as toolkits_demo
+from provisioning.demo_stories import load_demo_stories
 from search.models import SearchPage
-from stories.demo import load_demo_stories
 from stories.models import StoryPage
-from toolkits import demo as toolkits_demo
 from toolkits.models import GuidePage, ToolkitPage
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Page, WorkflowState
 
 from hub.models import LifeFactor
-from stories.demo import DEMO_STORIES
+from provisioning.demo_stories import DEMO_STORIES
 from stories.models import StoryPage, StoryReference, StoryWithdrawal
 from stories.references import create_reference
 from tests.stories.factories import make_story, stories_index, submit_for_review
@@ -156,9 +156,9 @@ def status_url(token):
 
 
 def test_the_status_page_follows_the_story_through_review(client, site_tree, make_user):
-    from hub import bootstrap
+    from hub import groups
 
-    moderator = make_user("mod", bootstrap.MODERATORS)
+    moderator = make_user("mod", groups.MODERATORS)
     story = make_story(title="Followed")
     submit_for_review(story)
     token = create_reference(story)
@@ -219,10 +219,10 @@ def test_the_contributor_withdraws_with_the_private_link(client, site_tree):
 def test_approval_shows_a_story_on_the_index_and_in_search_and_withdrawal_hides_it(
     client, site_tree, make_user
 ):
-    from hub import bootstrap
+    from hub import groups
     from stories.withdrawal import WithdrawnBy, withdraw_story
 
-    moderator = make_user("mod", bootstrap.MODERATORS)
+    moderator = make_user("mod", groups.MODERATORS)
     story = make_story(title="Lighthouse keeping", about_me="I watch the zanderwick tides.")
     submit_for_review(story)
     search = "/en/search/?q=zanderwick"
@@ -244,8 +244,8 @@ def test_approval_shows_a_story_on_the_index_and_in_search_and_withdrawal_hides_
 
 
 def test_demo_stories_cover_every_life_factor_and_every_state(site_tree):
-    call_command("load_demo_stories")
-    call_command("load_demo_stories")  # idempotent
+    call_command("load_demo_content", "--only", "stories")
+    call_command("load_demo_content", "--only", "stories")  # idempotent
 
     stories = StoryPage.objects.all()
     assert stories.count() == len(DEMO_STORIES)

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import TaskState, WorkflowState
 
-from hub import bootstrap
+from hub import groups
 from stories.models import StoryPage
 from tests.stories.factories import uploaded_picture
 from tests.stories.test_share import (
@@ -145,7 +145,7 @@ def test_a_wrong_address_is_explained_and_nothing_is_sent(client, sent_story):
 
 @pytest.fixture
 def moderator(site_tree, make_user):
-    user = make_user("moderator", bootstrap.MODERATORS)
+    user = make_user("moderator", groups.MODERATORS)
     user.email = "moderator@example.org"
     user.save()
     return user

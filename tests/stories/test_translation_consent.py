@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import String, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from hub import bootstrap
+from hub import groups
 from stories.models import ConsentRecord, StoryPage
 from stories.wagtail_hooks import TranslationConsentRequired
 from tests.stories.factories import make_story, stories_index
@@ -34,12 +34,12 @@ def story_text_in_translation_memory(story):
 
 @pytest.fixture
 def editor(site_tree, make_user):
-    return make_user("editor", bootstrap.EDITORS)
+    return make_user("editor", groups.EDITORS)
 
 
 @pytest.fixture
 def translator(site_tree, make_user, client):
-    user = make_user("translator", bootstrap.TRANSLATORS)
+    user = make_user("translator", groups.TRANSLATORS)
     client.force_login(user)
     return user
 

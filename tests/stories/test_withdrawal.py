@@ -8,7 +8,7 @@ from django.db import connection
 from wagtail.images import get_image_model
 from wagtail.models import Comment, Locale, Page, PageLogEntry, Revision, WorkflowState
 
-from hub import bootstrap
+from hub import groups
 from stories.models import StoryPage, StoryWithdrawal
 from stories.submission import save_picture, stories_collection
 from stories.withdrawal import WithdrawnBy, withdraw_story
@@ -81,7 +81,7 @@ def rich_story(moderator):
 
 @pytest.fixture
 def moderator(site_tree, make_user):
-    return make_user("moderator", bootstrap.MODERATORS)
+    return make_user("moderator", groups.MODERATORS)
 
 
 def test_withdrawal_leaves_no_trace_anywhere(moderator, django_capture_on_commit_callbacks):
@@ -142,7 +142,7 @@ def test_withdrawal_removes_a_wagtail_localize_translation_and_its_translation_m
         TranslationSource,
     )
 
-    editor = make_user("editor", bootstrap.EDITORS)
+    editor = make_user("editor", groups.EDITORS)
     story = make_story(
         title=f"The {WORD} morning",
         pseudonym=PSEUDONYM,
@@ -216,7 +216,7 @@ def test_moderators_withdraw_from_the_admin_after_confirming(client, moderator):
 
 def test_other_contributors_cannot_withdraw_a_story(client, make_user, site_tree):
     story = make_story(publish=True)
-    make_user("someone", bootstrap.EXPERTS)
+    make_user("someone", groups.EXPERTS)
     client.login(username="someone", password="pw")
     response = client.post(f"/admin/stories/withdraw/{story.pk}/")
     assert response.status_code in (302, 403)
@@ -225,7 +225,7 @@ def test_other_contributors_cannot_withdraw_a_story(client, make_user, site_tree
 
 
 def test_a_contributor_withdraws_their_own_story_from_the_admin(client, make_user, site_tree):
-    expert = make_user("teller", bootstrap.EXPERTS)
+    expert = make_user("teller", groups.EXPERTS)
     story = make_story(owner=expert)
     client.force_login(expert)
     client.post(f"/admin/stories/withdraw/{story.pk}/")

@@ -5,7 +5,8 @@ from django.core import mail
 from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from hub import bootstrap
+from hub import groups
+from provisioning import bootstrap
 from stories.models import ConsentRecord, StoryIndexPage, StoryPage
 from tests.stories.factories import make_story, submit_for_review
 
@@ -48,9 +49,9 @@ def story_form(story=None, **overrides):
 
 @pytest.fixture
 def people(site_tree, make_user):
-    expert = make_user("expert", bootstrap.EXPERTS)
-    other_expert = make_user("other", bootstrap.EXPERTS)
-    moderator = make_user("moderator", bootstrap.MODERATORS)
+    expert = make_user("expert", groups.EXPERTS)
+    other_expert = make_user("other", groups.EXPERTS)
+    moderator = make_user("moderator", groups.MODERATORS)
     for user in (expert, other_expert, moderator):
         user.email = f"{user.username}@example.org"
         user.save()
@@ -72,7 +73,7 @@ def test_the_story_review_workflow_is_set_up_once(site_tree, index):
     assert Workflow.objects.filter(name="Story review").count() == 1
     assert WorkflowPage.objects.get(page=index).workflow == workflow
     task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
-    assert [group.name for group in task.groups.all()] == [bootstrap.MODERATORS]
+    assert [group.name for group in task.groups.all()] == [groups.MODERATORS]
     assert index.get_workflow() == workflow
 
 

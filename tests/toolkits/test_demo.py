@@ -13,13 +13,13 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_loads_once_and_again_changes_nothing(site_tree, settings):
     settings.HUB_DEMO_LOGINS = False
-    call_command("load_demo_toolkits", stdout=StringIO())
+    call_command("load_demo_content", "--only", "toolkits", stdout=StringIO())
     pages = Page.objects.count()
     output = StringIO()
-    call_command("load_demo_toolkits", stdout=output)
+    call_command("load_demo_content", "--only", "toolkits", stdout=output)
 
     assert Page.objects.count() == pages
-    assert "Nothing to create" in output.getvalue()
+    assert "Demo toolkits: nothing to create." in output.getvalue()
     assert ToolkitPage.objects.live().count() == 2
     forum = LearningForumPage.objects.get()
     assert forum.live

@@ -7,7 +7,8 @@ from django.core import mail
 from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from hub import bootstrap
+from hub import groups
+from provisioning import bootstrap
 from tests.toolkits.factories import GuidePageFactory, LearningForumPageFactory
 from toolkits.forums import access_for, ensure_forum, make_members_only
 from toolkits.models import ForumAccess, GuidePage, ToolkitIndexPage
@@ -33,11 +34,11 @@ def people(forums, make_user):
     """A member and a moderator of each forum, and an editor."""
     riverside, hillside = (access_for(forum) for forum in forums)
     people = {
-        "member": make_user("member", bootstrap.FORUM_MEMBERS, riverside.members.name),
+        "member": make_user("member", groups.FORUM_MEMBERS, riverside.members.name),
         "moderator": make_user("moderator", riverside.moderators.name),
-        "other_member": make_user("other", bootstrap.FORUM_MEMBERS, hillside.members.name),
+        "other_member": make_user("other", groups.FORUM_MEMBERS, hillside.members.name),
         "other_moderator": make_user("othermod", hillside.moderators.name),
-        "editor": make_user("editor", bootstrap.EDITORS),
+        "editor": make_user("editor", groups.EDITORS),
     }
     for username, user in people.items():
         user.email = f"{username}@example.org"
@@ -81,7 +82,7 @@ def test_a_new_forum_gets_its_own_groups_and_workflow_once(forums, toolkits):
     tasks = list(access.workflow.tasks.specific())
     assert [list(task.groups.all()) for task in tasks] == [
         [access.moderators],
-        [Group.objects.get(name=bootstrap.EDITORS)],
+        [Group.objects.get(name=groups.EDITORS)],
     ]
 
     grants = GroupPagePermission.objects.count()

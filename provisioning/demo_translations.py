@@ -1,6 +1,6 @@
 """The demo's Welsh and Spanish translations, loaded as real wagtail-localize translations.
 
-Each language has a file in hub/demo/translations/ (see docs/translations.md) listing the
+Each language has a file in provisioning/demo/translations/ (see docs/translations.md) listing the
 snippets and pages to translate and, for each, every source string with its translation. Loading
 goes through wagtail-localize's own records (TranslationSource, Translation, StringTranslation)
 and `Translation.save_target`, so a translator can later open any of these in the admin's
@@ -30,7 +30,7 @@ from wagtail_localize.segments.extract import extract_segments
 from hub.localisation import store_lists_with_ids
 
 DATA_DIR = Path(__file__).resolve().parent / "demo" / "translations"
-TOOL_NAME = "load_demo_translations"
+TOOL_NAME = "load_demo_content"
 
 
 class TranslationDataError(Exception):

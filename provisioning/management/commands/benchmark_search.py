@@ -5,7 +5,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from search import benchmark
+from provisioning.benchmark import grow_catalogue
+from search.benchmark import time_pages
 
 
 class Command(BaseCommand):
@@ -26,10 +27,10 @@ class Command(BaseCommand):
             sys.stderr.write(f"\r  generating pages: {done}/{total}")
             sys.stderr.flush()
 
-        live = benchmark.grow_catalogue(pages, progress=progress)
+        live = grow_catalogue(pages, progress=progress)
         sys.stderr.write("\n")
         generated = time.perf_counter() - started
-        figures = benchmark.time_pages(repeats=repeats)
+        figures = time_pages(repeats=repeats)
         self.stdout.write(
             json.dumps(
                 {

@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Locale
 
+from hub.groups import MODERATORS
+from hub.models import LifeFactor
 from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
 from stories.models import ConsentRecord, StoryIndexPage, StoryPage
 from stories.workflow import story_workflow
@@ -195,8 +197,6 @@ DEMO_STORIES = [
 @transaction.atomic
 def load_demo_stories(stdout=None):
     """Create the demo stories that are missing (matched by slug); never touch existing ones."""
-    from hub.bootstrap import MODERATORS
-
     locale = Locale.get_default()
     index = StoryIndexPage.objects.filter(locale=locale).first()
     if index is None:
@@ -212,8 +212,6 @@ def load_demo_stories(stdout=None):
 
 
 def create_demo_story(index, data, moderator):
-    from hub.models import LifeFactor
-
     story = StoryPage(
         title=data["title"],
         slug=data["slug"],

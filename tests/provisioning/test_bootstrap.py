@@ -15,8 +15,9 @@ from wagtail.models import (
     Site,
 )
 
-from hub import bootstrap
+from hub import groups
 from hub.models import HomePage, LifeFactor, Principle
+from provisioning import bootstrap, demo_users
 
 pytestmark = pytest.mark.django_db
 
@@ -66,12 +67,12 @@ def test_builds_the_site_tree_groups_and_logins():
     ]
     # Wagtail's placeholder "Welcome" page is gone; the home page is the only child of the root.
     assert Page.get_first_root_node().get_children().count() == 1
-    assert set(Group.objects.values_list("name", flat=True)) >= set(bootstrap.GROUPS)
+    assert set(Group.objects.values_list("name", flat=True)) >= set(groups.GROUPS)
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["cy", "en", "es"]
     assert Principle.objects.count() == 6
     assert LifeFactor.objects.count() == 8
     usernames = set(get_user_model().objects.values_list("username", flat=True))
-    assert usernames == {username for username, _name, _group in bootstrap.DEMO_USERS}
+    assert usernames == {username for username, _name, _group in demo_users.DEMO_USERS}
 
 
 def test_running_twice_changes_nothing():
@@ -126,10 +127,10 @@ def test_printed_logins_work_and_changed_passwords_are_not_printed():
 
     assert "moderator-demo" not in printed
 
-    for username, _name, _group in bootstrap.DEMO_USERS:
+    for username, _name, _group in demo_users.DEMO_USERS:
         if username == "moderator":
             continue
-        password = bootstrap.demo_password(username)
+        password = demo_users.demo_password(username)
         assert password in printed
         assert authenticate(username=username, password=password) is not None
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from hub import bootstrap
+from provisioning import bootstrap
 
 
 class Command(BaseCommand):

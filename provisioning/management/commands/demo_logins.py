@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from hub.bootstrap import demo_password
+from provisioning.demo_users import demo_password
 
 
 class Command(BaseCommand):

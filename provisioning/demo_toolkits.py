@@ -1,5 +1,5 @@
 """Demo toolkits, a learning forum with a published guide and a guide in review, and the
-self-assessment. Loaded by `manage.py load_demo_toolkits` (run by `make setup`).
+self-assessment. Loaded by `manage.py load_demo_content` (run by `make setup`).
 
 Idempotent: each page is looked up by its slug and created only when missing, so running it
 again changes nothing and never overwrites an editor's work. The forum and its organisations are
@@ -16,8 +16,10 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from hub.bootstrap import FORUM_MEMBERS, demo_password, ensure_collection
+from hub.collections import ensure_collection
+from hub.groups import FORUM_MEMBERS
 from hub.models import Principle
+from provisioning.demo_users import demo_password
 from toolkits.forums import access_for, ensure_forum, make_members_only
 from toolkits.models import (
     AssessmentStatement,

@@ -1,0 +1,20 @@
+"""The catalogue's terms in the admin, inside the shared Taxonomy menu."""
+
+from wagtail.snippets.models import register_snippet
+
+from casestudies.views import (
+    ClientGroupViewSet,
+    FundingMechanismViewSet,
+    SectorViewSet,
+    SourceReportViewSet,
+    ThemeViewSet,
+)
+
+for viewset in (
+    SectorViewSet,
+    ClientGroupViewSet,
+    ThemeViewSet,
+    FundingMechanismViewSet,
+    SourceReportViewSet,
+):
+    register_snippet(viewset)

@@ -1,0 +1,210 @@
+"""The site tree: locales, the home page, its sections, the taxonomy and the site settings.
+
+Each step creates what is missing and leaves what exists alone, so an editor's work is never
+overwritten.
+"""
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from casestudies.models import CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage
+from hub.models import HomePage, HubSettings, LifeFactor, Principle
+from hub.taxonomy_seed import LIFE_FACTORS, PRINCIPLES
+from search.models import SearchPage
+from stories.models import StoryIndexPage
+from toolkits.models import ToolkitIndexPage
+
+# (model, slug, title, introduction, shown in the main navigation)
+SECTIONS = [
+    (
+        CaseStudyIndexPage,
+        "case-studies",
+        "Case studies",
+        "<p>Real examples of services designed and run with the people who use them.</p>",
+        True,
+    ),
+    (
+        PrincipleIndexPage,
+        "principles",
+        "Principles",
+        "<p>Six principles describe what co-production looks like in practice.</p>",
+        True,
+    ),
+    (
+        StoryIndexPage,
+        "stories",
+        "Stories",
+        "<p>A day in the life, told by people with lived experience, in their own words.</p>",
+        True,
+    ),
+    (
+        ToolkitIndexPage,
+        "toolkits",
+        "Toolkits",
+        "<p>Practical guides and tools for working in partnership, including a "
+        "self-assessment for your service.</p>",
+        True,
+    ),
+    (
+        ResourceIndexPage,
+        "resources",
+        "Resources",
+        "<p>Research, practical tools and films about co-production.</p>",
+        True,
+    ),
+    (SearchPage, "search", "Search", "", False),
+]
+
+HOME_INTRODUCTION = (
+    "<p>A meeting place for co-production in health and social care: real examples, stories "
+    "told by people with lived experience, and practical tools for working as equals.</p>"
+)
+
+
+def ensure_locales(report):
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        _, created = Locale.objects.get_or_create(language_code=code)
+        if created:
+            report.note(f"locale {code}")
+
+
+def ensure_home(report):
+    default_locale = Locale.get_default()
+    root = Page.get_first_root_node()
+    if root is None:  # an emptied database (e.g. after a transactional test's flush)
+        root = Page.add_root(title="Root", locale=default_locale)
+        report.note("root page")
+    root = Page.objects.get(pk=root.pk)
+
+    home = HomePage.objects.filter(depth=2, locale=default_locale).first()
+    if home is None:
+        # Replace Wagtail's placeholder "Welcome" page, which is a plain Page with no children.
+        for placeholder in root.get_children().exact_type(Page):
+            if placeholder.is_leaf():
+                placeholder.delete()
+        home = HomePage(
+            title="Co-production hub",
+            slug="home",
+            locale=default_locale,
+            introduction=HOME_INTRODUCTION,
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        report.note("home page")
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=settings.WAGTAIL_SITE_NAME,
+        )
+        report.note("default site")
+    elif site.root_page_id != home.pk and not isinstance(site.root_page.specific, HomePage):
+        site.root_page = home
+        site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
+        site.save()
+        report.note("default site points at the home page")
+    return home
+
+
+def ensure_sections(home, report):
+    sections = {}
+    for model, slug, title, introduction, in_menu in SECTIONS:
+        page = model.objects.child_of(home).first()
+        if page is None:
+            page = model(title=title, slug=slug, introduction=introduction, show_in_menus=in_menu)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            report.note(f"section {title}")
+        sections[model] = page
+    if not home.routes:
+        ensure_home_routes(home, sections)
+    return sections
+
+
+def ensure_home_routes(home, sections):
+    home.routes = [
+        (
+            "route",
+            {
+                "heading": "Find examples",
+                "description": "Browse case studies by keyword, principle and depth.",
+                "page": sections[CaseStudyIndexPage],
+                "url": "",
+            },
+        ),
+        (
+            "route",
+            {
+                "heading": "Share your story",
+                "description": "Tell us about a day in your life, safely and in your own words.",
+                "page": sections[StoryIndexPage],
+                # The form is a route of the stories page; relative, so each language's home
+                # page links to the form in its own language.
+                "url": "stories/share/",
+            },
+        ),
+        (
+            "route",
+            {
+                "heading": "Tools and guides",
+                "description": "Check where your service stands and find practical next steps.",
+                "page": sections[ToolkitIndexPage],
+                "url": "",
+            },
+        ),
+    ]
+    home.save_revision().publish()
+
+
+def ensure_taxonomy(report):
+    locale = Locale.get_default()
+    for item in PRINCIPLES:
+        if not Principle.objects.filter(key=item["key"], locale=locale).exists():
+            Principle.objects.create(
+                key=item["key"],
+                name=item["name"],
+                order=item["order"],
+                colour=item["colour"],
+                short_description=item["short_description"],
+                reflective_questions=[("question", q) for q in item["questions"]],
+                locale=locale,
+            )
+            report.note(f"principle {item['key']}")
+    for order, item in enumerate(LIFE_FACTORS, start=1):
+        if not LifeFactor.objects.filter(key=item["key"], locale=locale).exists():
+            LifeFactor.objects.create(order=order, locale=locale, **item)
+            report.note(f"life factor {item['key']}")
+
+
+SAFEGUARDING_MESSAGE = (
+    "<p>If you are in danger now, call 999. If you need to talk to someone, the services "
+    "below are free and confidential.</p>"
+)
+SIGNPOSTS = [
+    {
+        "name": "Samaritans",
+        "description": "Someone to talk to, day or night.",
+        "phone": "116 123",
+        "url": "https://www.samaritans.org/",
+    },
+    {
+        "name": "NHS 111",
+        "description": "Urgent health advice, including mental health.",
+        "phone": "111",
+        "url": "https://111.nhs.uk/",
+    },
+]
+
+
+def ensure_settings(report):
+    site = Site.objects.get(is_default_site=True)
+    hub_settings = HubSettings.for_site(site)
+    if not hub_settings.safeguarding_message and not hub_settings.signposts:
+        hub_settings.safeguarding_message = SAFEGUARDING_MESSAGE
+        hub_settings.signposts = [("signpost", signpost) for signpost in SIGNPOSTS]
+        hub_settings.save()
+        report.note("safeguarding signposts")
