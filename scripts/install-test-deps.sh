@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Install Debian's PostgreSQL server and Chromium when they are missing. Nothing else is fetched:
+# Install Debian's PostgreSQL server, Redis server and Chromium when they are missing. Nothing else is fetched:
 # Playwright drives /usr/bin/chromium, never a browser of its own.
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 [ ${#missing[@]} -eq 0 ] && exit 0

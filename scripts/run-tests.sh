@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Run the whole suite on PostgreSQL and then on SQLite; fail if either fails.
+# Run the whole suite on PostgreSQL and then on SQLite (each with a throwaway Redis); fail if
+# either fails.
 #   scripts/run-tests.sh [pytest args]     e.g. scripts/run-tests.sh -k bootstrap
 #   HUB_TEST_DATABASES=sqlite scripts/run-tests.sh    one database only (postgres or sqlite)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# One throwaway Redis for both passes, so the shared-cache tests run on Redis too (never skipped).
+if [ -z "${HUB_TEST_REDIS_URL:-}" ]; then
+    exec scripts/with-redis.sh "$0" "$@"
+fi
 export DJANGO_SETTINGS_MODULE=hub.settings.test
 pytest=(.venv/bin/pytest "$@")
 databases=${HUB_TEST_DATABASES:-"postgres sqlite"}
