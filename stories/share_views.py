@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
+from hub.absolute_urls import absolute_url
 from stories import ratelimit
 from stories.share_forms import (
     MAX_MOMENTS,
@@ -353,7 +354,7 @@ def sent(request, index_page):
     status_url = None
     if token:
         path = route_url(index_page, request, "story_status", token=token)
-        status_url = request.build_absolute_uri(path)
+        status_url = absolute_url(path)
     return no_store(
         TemplateResponse(
             request, "stories/share/sent.html", {"page": index_page, "status_url": status_url}
