@@ -299,7 +299,7 @@ def main():
         "-c",
         "from stories.models import StoryPage; "
         "print(StoryPage.objects.filter(title__startswith='Load test story ').count())",
-    ).strip()
+    ).split()[-1]  # the last line: Django's shell may first say what it imported
     print(f"Stories accepted: {accepted}; stored: {stored}")
     log = (workdir / "gunicorn.log").read_text()
     tracebacks = log.count("Traceback")
