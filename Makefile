@@ -37,6 +37,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bootstrap_hub
 	$(PY) manage.py import_catalogue casestudies/demo/catalogue.json
+	$(PY) manage.py import_catalogue casestudies/demo/knowledge_base.json
 	$(DEMO_MAIL) $(PY) manage.py load_demo_stories
 	$(DEMO_MAIL) $(PY) manage.py load_demo_toolkits
 	$(PY) manage.py load_demo_translations
@@ -51,10 +52,12 @@ test: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py compile_translations
 	scripts/run-tests.sh $(PYTEST_ARGS)
 
-## Search and catalogue latency at 1,000 and 20,000 pages on SQLite and PostgreSQL -> docs/performance.md
+## Search and catalogue latency at 1,000 and 20,000 pages on SQLite and PostgreSQL, and the cost of
+## refusing a picture bomb in the story form -> docs/performance.md
 bench: $(VENV)/.installed-dev
 	scripts/install-test-deps.sh
 	scripts/with-postgres.sh $(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/bench_uploads.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -26,8 +26,13 @@ class Country(models.TextChoices):
     NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
     UK_WIDE = "uk-wide", _("UK-wide")
     AUSTRALIA = "australia", _("Australia")
+    BRAZIL = "brazil", _("Brazil")
+    CANADA = "canada", _("Canada")
+    SWEDEN = "sweden", _("Sweden")
     USA = "usa", _("USA")
     INTERNATIONAL = "international", _("International")
+    # Some sources describe a service without saying where it is; better said than guessed.
+    NOT_STATED = "not-stated", _("Not stated")
 
 
 class Depth(models.TextChoices):
@@ -73,6 +78,73 @@ class ClientGroup(TaxonomyTerm):
         ]
 
 
+class SourceReport(TaxonomyTerm):
+    """A published report a case study was written from, e.g. the international survey of 2017."""
+
+    publisher = models.CharField(
+        max_length=300, blank=True, help_text=_("Who wrote or published it.")
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    # Who published a report, and when, is a fact, not words to translate.
+    override_translatable_fields = TaxonomyTerm.override_translatable_fields + [
+        SynchronizedField("publisher", overridable=False),
+        SynchronizedField("year", overridable=False),
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
+        FieldPanel("order"),
+    ]
+    search_fields = [index.SearchField("name"), index.FilterField("locale")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("source report")
+        verbose_name_plural = _("source reports")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_sourcereport_key_locale")
+        ]
+
+
+class FundingMechanism(TaxonomyTerm):
+    """How a service is paid for, e.g. individual service funds or an alliance contract."""
+
+    description = models.TextField(
+        max_length=400, blank=True, help_text=_("One plain sentence: how the money flows.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("description"), FieldPanel("order")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("funding mechanism")
+        verbose_name_plural = _("funding mechanisms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "locale"], name="unique_fundingmechanism_key_locale"
+            )
+        ]
+
+
+class Theme(TaxonomyTerm):
+    """A question practitioners come with, e.g. trauma-informed practice or time banking."""
+
+    panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("order")]
+    search_fields = [index.SearchField("name"), index.FilterField("locale")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_theme_key_locale")
+        ]
+
+
 class CaseStudyPageTag(TaggedItemBase):
     """Keywords of case studies, from the one Tag vocabulary shared across the hub."""
 
@@ -110,7 +182,8 @@ class CaseStudyIndexPage(SectionPage):
 
 
 class CaseStudyPage(Page):
-    """A real service, rated against the six principles of co-production."""
+    """A real service or programme, rated against the six principles of co-production (or
+    marked as not yet assessed)."""
 
     short_name = models.CharField(
         max_length=80, blank=True, help_text=_("A short name for cards and links, e.g. 'RUILS'.")
@@ -126,6 +199,33 @@ class CaseStudyPage(Page):
     client_groups = ParentalManyToManyField(ClientGroup, blank=True, related_name="+")
     keywords = ClusterTaggableManager(
         through=CaseStudyPageTag, blank=True, verbose_name=_("keywords")
+    )
+    themes = ParentalManyToManyField(Theme, blank=True, related_name="+")
+    funding_mechanisms = ParentalManyToManyField(FundingMechanism, blank=True, related_name="+")
+    # Free slugs such as "personalised-support:choice-and-control" until frameworks become their
+    # own vocabulary: "<framework>:<element>", lower case.
+    framework_elements = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_(
+            'A list of framework elements it shows, e.g. ["trauma-informed:safe-environments"].'
+        ),
+    )
+    source_report = models.ForeignKey(
+        SourceReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_section = models.CharField(
+        max_length=200, blank=True, help_text=_("Where in the report, e.g. a chapter's title.")
+    )
+    # "Not assessed" is an answer in its own right: a service described by a report that did not
+    # rate it against the principles is not a service rated 0 in all six.
+    principles_assessed = models.BooleanField(
+        _("principles assessed"),
+        default=True,
+        help_text=_(
+            "Untick if nobody has rated this service against the six principles yet; "
+            "its ratings are then shown as not yet assessed."
+        ),
     )
     # Not "depth": Page already has a tree depth.
     depth_level = models.CharField(
@@ -149,6 +249,14 @@ class CaseStudyPage(Page):
     )
     links = StreamField([("link", LinkBlock())], blank=True)
     last_reviewed = models.DateField(null=True, blank=True)
+    historical_context = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Where the source describes an older policy setting: one or two sentences on what "
+            "has changed since."
+        ),
+    )
 
     # The classification is data, kept in step with the source; hub.localisation points each
     # language's page at the terms in its own language. Ratings (principle_ratings), depth,
@@ -156,6 +264,11 @@ class CaseStudyPage(Page):
     override_translatable_fields = page_fields(
         SynchronizedField("sector", overridable=False),
         SynchronizedField("client_groups", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("funding_mechanisms", overridable=False),
+        SynchronizedField("source_report", overridable=False),
+        SynchronizedField("source_section", overridable=False),
+        SynchronizedField("framework_elements", overridable=False),
     )
     content_panels = Page.content_panels + [
         FieldPanel("short_name"),
@@ -166,11 +279,19 @@ class CaseStudyPage(Page):
                 FieldPanel("sector"),
                 FieldPanel("client_groups", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("keywords"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("funding_mechanisms", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("framework_elements"),
             ],
             heading=_("Where and who"),
         ),
         MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("source_report"), FieldPanel("source_section")])],
+            heading=_("Source"),
+        ),
+        MultiFieldPanel(
             [
+                FieldPanel("principles_assessed"),
                 InlinePanel("principle_ratings", min_num=0, max_num=6, label=_("Principle")),
                 FieldPanel("depth_level"),
             ],
@@ -184,7 +305,10 @@ class CaseStudyPage(Page):
         ),
         FieldPanel("links"),
         InlinePanel("see_also", label=_("See also")),
-        FieldPanel("last_reviewed"),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("historical_context")],
+            heading=_("Currency"),
+        ),
     ]
 
     search_fields = Page.search_fields + [
@@ -194,12 +318,19 @@ class CaseStudyPage(Page):
         index.SearchField("key_learning"),
         index.SearchField("body"),
         index.SearchField("evidence"),
+        index.SearchField("historical_context"),
         index.AutocompleteField("short_name"),
         index.FilterField("country"),
         index.FilterField("depth_level"),
         index.FilterField("evaluated"),
         index.FilterField("last_reviewed"),
+        index.FilterField("principles_assessed"),
         index.RelatedFields("sector", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields(
+            "funding_mechanisms",
+            [index.SearchField("name", boost=2), index.SearchField("description")],
+        ),
         index.RelatedFields("client_groups", [index.SearchField("name")]),
         index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
         index.RelatedFields(
@@ -220,7 +351,12 @@ class CaseStudyPage(Page):
         return self.short_name or self.title
 
     def rating_map(self):
-        """{Principle: strength}, from the (usually prefetched) ratings, in principle order."""
+        """{Principle: strength}, from the (usually prefetched) ratings, in principle order.
+
+        Empty when the principles are not assessed, whatever ratings an editor left behind.
+        """
+        if not self.principles_assessed:
+            return {}
         ratings = sorted(self.principle_ratings.all(), key=lambda r: r.principle.order)
         return {rating.principle: rating.strength for rating in ratings}
 
@@ -334,6 +470,7 @@ class PrinciplePage(Page):
         return (
             live_in_locale(CaseStudyPage.objects, self.locale_id)
             .filter(
+                principles_assessed=True,
                 principle_ratings__principle__key=self.principle.key,
                 principle_ratings__strength__gte=Strength.DEVELOPING,
             )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install Debian's PostgreSQL server, Redis server, Chromium and GNU gettext when they are
-# missing. Nothing else is fetched:
+# Install Debian's PostgreSQL server, Redis server, Chromium, GNU gettext, and Java with Maven
+# (for the throwaway search engine of scripts/with-search-engine.sh) when they are missing.
+# Nothing else is fetched here:
 # Playwright drives /usr/bin/chromium, never a browser of its own.
 set -euo pipefail
 
@@ -11,6 +12,8 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 # makemessages (the test that every interface string is translated) needs GNU gettext.
 command -v xgettext >/dev/null || missing+=(gettext)
+command -v javac >/dev/null || missing+=(default-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing from Debian: ${missing[*]}"

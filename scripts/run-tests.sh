@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Run the whole suite on PostgreSQL and then on SQLite (each with a throwaway Redis); fail if
-# either fails.
+# Run the whole suite on PostgreSQL and then on SQLite; fail if either fails. One throwaway search
+# engine (scripts/with-search-engine.sh) and one throwaway Redis (scripts/with-redis.sh, for the
+# shared-cache tests) serve both runs.
 #   scripts/run-tests.sh [pytest args]     e.g. scripts/run-tests.sh -k bootstrap
 #   HUB_TEST_DATABASES=sqlite scripts/run-tests.sh    one database only (postgres or sqlite)
+#   HUB_TEST_SEARCH_ENGINE=off scripts/run-tests.sh    no engine: the live search tests are
+#       skipped (they fail instead when CI=true)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # One throwaway Redis for both passes, so the shared-cache tests run on Redis too (never skipped).
 if [ -z "${HUB_TEST_REDIS_URL:-}" ]; then
-    exec scripts/with-redis.sh "$0" "$@"
+    exec scripts/with-redis.sh "$PWD/scripts/run-tests.sh" "$@"
+fi
+if [ -z "${HUB_TEST_ELASTICSEARCH_URL:-}" ] && [ "${HUB_TEST_SEARCH_ENGINE:-}" != off ]; then
+    exec scripts/with-search-engine.sh "$PWD/scripts/run-tests.sh" "$@"
 fi
 export DJANGO_SETTINGS_MODULE=hub.settings.test
 pytest=(.venv/bin/pytest "$@")

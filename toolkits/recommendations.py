@@ -22,6 +22,7 @@ def case_studies_for(weak_keys, locale_id, limit=CASE_STUDY_LIMIT):
     pages = (
         _public(CaseStudyPage, locale_id)
         .filter(
+            principles_assessed=True,
             principle_ratings__principle__key__in=weak_keys,
             principle_ratings__strength__gte=assessment.STRONG_ENOUGH,
         )

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An admin address naming a page hidden from the user answers 404 (hub.page_privacy).
+    "hub.page_privacy_guard.PrivatePageGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -182,6 +184,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# "Share your story" uploads. A picture's pixel count is read from its header and refused above
+# this ceiling before anything is decoded (40 million: a 48-megapixel phone's default photo is
+# 12 MP; decoding costs about 3-4 bytes a pixel). The total of one unfinished story's pictures is
+# capped too. Pictures of unfinished stories wait in a private folder outside MEDIA_ROOT (never
+# served), removed when sent, and swept after a day by `manage.py daily_cleanup`.
+STORY_UPLOAD_MAX_PIXELS = int(os.environ.get("STORY_UPLOAD_MAX_PIXELS", "40000000"))
+STORY_DRAFT_MAX_UPLOAD_BYTES = int(
+    os.environ.get("STORY_DRAFT_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
+)
+STORY_HOLDING_ROOT = Path(
+    os.environ.get("STORY_HOLDING_ROOT", BASE_DIR / "private" / "story-drafts")
+)
+
 # Email: SMTP when EMAIL_HOST is set, otherwise printed to the console (nothing leaves the machine).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = os.environ.get(
@@ -222,23 +237,46 @@ else:
     }
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
-# faster relevance ranking on SQLite); Elasticsearch in front of it when configured. The database
-# index is kept in step (both backends auto-update) so search can fall back to it.
+# faster relevance ranking on SQLite); a search engine in front of it when ELASTICSEARCH_URL is
+# set. The database index is kept in step (both backends auto-update) so search can fall back to it.
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.database_backend"}
+# The engines Wagtail speaks to, each through its own Python client: elasticsearch-py for
+# Elasticsearch, opensearch-py for OpenSearch (3.x of that client needs Wagtail's opensearch3
+# backend, which serves OpenSearch 2.x servers too).
+SEARCH_ENGINE_BACKENDS = {
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "opensearch2": "wagtail.search.backends.opensearch3",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+}
+
+
+def search_engine_backend(url, engine="elasticsearch9", index_prefix="hub_", timeout=5):
+    """Backend settings for an engine named in SEARCH_ENGINE_BACKENDS (or a Wagtail backend's path).
+
+    search.engine_backend wraps the engine's Wagtail backend to keep an index a language.
+    """
+    return {
+        "BACKEND": "search.engine_backend",
+        "ENGINE": SEARCH_ENGINE_BACKENDS.get(engine, engine),
+        "URLS": [url],
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": timeout,
+        "OPTIONS": {},
+        "INDEX_SETTINGS": {},
+    }
+
+
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": os.environ.get(
-                "ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"
-            ),
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
-            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        },
+        "default": search_engine_backend(
+            ELASTICSEARCH_URL,
+            engine=os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch9"),
+            index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
+            timeout=int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+        ),
         "database": DATABASE_SEARCH_BACKEND,
     }
 

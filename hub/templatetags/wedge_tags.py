@@ -13,6 +13,10 @@ own ratings):
     {% wedge ratings principles=all_principles %}  show unrated principles as "not rated"
     {% wedge ratings compact=True %}              for cards: small picture, short list
     {% wedge ratings link_base=listing_url %}     principle names link to the filtered catalogue
+    {% wedge ratings assessed=page.principles_assessed %}
+                                                  not assessed: "not yet assessed" and why, in
+                                                  place of an empty picture that would read as
+                                                  "none" in all six
 """
 
 import math
@@ -110,9 +114,10 @@ def build_segments(ratings, principles=None, link_base=None):
 
 
 @register.inclusion_tag("includes/wedge.html")
-def wedge(ratings, principles=None, compact=False, link_base=None, caption=None):
+def wedge(ratings, principles=None, compact=False, link_base=None, caption=None, assessed=True):
     return {
-        "segments": build_segments(ratings, principles, link_base),
+        "assessed": assessed,
+        "segments": build_segments(ratings, principles, link_base) if assessed else [],
         "rings": [round(RADIUS * step / MAX_STRENGTH, 2) for step in range(1, MAX_STRENGTH + 1)],
         "compact": compact,
         "caption": caption,

@@ -88,8 +88,12 @@ def test_unfiltered_listing_shows_every_live_case_study_in_title_order(
         "northern-ireland": 0,
         "uk-wide": 0,
         "australia": 0,
+        "brazil": 0,
+        "canada": 0,
+        "sweden": 0,
         "usa": 0,
         "international": 0,
+        "not-stated": 0,
     }
 
 
