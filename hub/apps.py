@@ -8,7 +8,12 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from hub import checks  # noqa: F401  (registers the deploy checks)
+        from hub.csp import patch_wagtail_choosers
         from hub.localisation import connect_signals
+
+        # Chooser widgets' inline scripts carry the Content-Security-Policy nonce (see hub.csp).
+        patch_wagtail_choosers()
 
         # Translated pages point at taxonomy in their own language (see hub.localisation).
         connect_signals()

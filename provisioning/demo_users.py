@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from hub.auth_backends import demo_password
 from hub.groups import EDITORS, EXPERTS, FORUM_MEMBERS, MODERATORS, TRANSLATORS
 
 # Username, display name, group (None: superuser). Pseudonymous; example.org never receives mail.
@@ -14,11 +15,6 @@ DEMO_USERS = [
     ("forum", "Frankie Forum", FORUM_MEMBERS),
     ("translator", "Tal Translator", TRANSLATORS),
 ]
-
-
-def demo_password(username):
-    """Demo passwords are predictable on purpose; demo logins exist only in dev settings."""
-    return f"{username}-demo"
 
 
 def ensure_demo_users(report):

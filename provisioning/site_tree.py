@@ -4,6 +4,8 @@ Each step creates what is missing and leaves what exists alone, so an editor's w
 overwritten.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
@@ -92,22 +94,36 @@ def ensure_home(report):
         home.save_revision().publish()
         report.note("home page")
 
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=settings.WAGTAIL_SITE_NAME,
         )
         report.note("default site")
-    elif site.root_page_id != home.pk and not isinstance(site.root_page.specific, HomePage):
+        return home
+    if (site.hostname, site.port) != (hostname, port):
+        # The address is configuration (HUB_BASE_URL), not an editor's work: follow it.
+        site.hostname, site.port = hostname, port
+        site.save()
+        report.note(f"default site address {settings.HUB_BASE_URL}")
+    if site.root_page_id != home.pk and not isinstance(site.root_page.specific, HomePage):
         site.root_page = home
         site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
         site.save()
         report.note("default site points at the home page")
     return home
+
+
+def site_address():
+    """The default Site's host name and port, from HUB_BASE_URL (its root_url builds every link)."""
+    base_url = urlsplit(settings.HUB_BASE_URL)
+    default_port = 443 if base_url.scheme == "https" else 80
+    return base_url.hostname or "localhost", base_url.port or default_port
 
 
 def ensure_sections(home, report):

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Install Debian's PostgreSQL server, Chromium, GNU gettext, and Java with Maven (for the throwaway
-# search engine of scripts/with-search-engine.sh) when they are missing. Nothing else is fetched here:
+# Install Debian's PostgreSQL server, Redis server, Chromium, GNU gettext, and Java with Maven
+# (for the throwaway search engine of scripts/with-search-engine.sh) when they are missing.
+# Nothing else is fetched here:
 # Playwright drives /usr/bin/chromium, never a browser of its own.
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 # makemessages (the test that every interface string is translated) needs GNU gettext.

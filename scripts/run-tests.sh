@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Run the whole suite on PostgreSQL and then on SQLite; fail if either fails. One throwaway search
-# engine (scripts/with-search-engine.sh) serves both runs, for tests/search/test_elasticsearch_live.py.
+# engine (scripts/with-search-engine.sh) and one throwaway Redis (scripts/with-redis.sh, for the
+# shared-cache tests) serve both runs.
 #   scripts/run-tests.sh [pytest args]     e.g. scripts/run-tests.sh -k bootstrap
 #   HUB_TEST_DATABASES=sqlite scripts/run-tests.sh    one database only (postgres or sqlite)
 #   HUB_TEST_SEARCH_ENGINE=off scripts/run-tests.sh    no engine: the live search tests are
 #       skipped (they fail instead when CI=true)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# One throwaway Redis for both passes, so the shared-cache tests run on Redis too (never skipped).
+if [ -z "${HUB_TEST_REDIS_URL:-}" ]; then
+    exec scripts/with-redis.sh "$PWD/scripts/run-tests.sh" "$@"
+fi
 if [ -z "${HUB_TEST_ELASTICSEARCH_URL:-}" ] && [ "${HUB_TEST_SEARCH_ENGINE:-}" != off ]; then
     exec scripts/with-search-engine.sh "$PWD/scripts/run-tests.sh" "$@"
 fi

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
+from hub.absolute_urls import absolute_url
 from hub.models import LifeFactor
 from stories import holding, ratelimit
 from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
@@ -397,7 +398,7 @@ def sent(request, index_page):
 
 def status_url(index_page, request, token):
     path = route_url(index_page, request, "story_status", token=token)
-    return request.build_absolute_uri(path)
+    return absolute_url(path)
 
 
 @csrf_protect

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hub.absolute_urls import absolute_url
 from toolkits import assessment, recommendations
 
 SUBMITTED = "rate"
@@ -109,7 +110,7 @@ def assessment_result(page, request, code):
         "case_studies": case_studies,
         "resources": recommendations.resources_for(case_study_candidates, page.locale_id),
         "guides": recommendations.guides_for(weak_keys, page.locale_id),
-        "share_url": request.build_absolute_uri(request.path),
+        "share_url": absolute_url(request.path),
         "form_url": page.get_url(request),
     }
     context.update(_comparison(request, ratings, by_key))

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -66,10 +67,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "hub.csp.CurrentRequestMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware picks the visitor's language for "/" and for the admin.
     "django.middleware.locale.LocaleMiddleware",
@@ -111,7 +116,23 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite under several workers: write-ahead logging lets readers go on while one writer writes,
+# IMMEDIATE transactions take the write lock at BEGIN (so two writers queue rather than deadlock)
+# and the busy timeout makes a writer wait its turn instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# ModelBackend, except that the demo accounts' public passwords work only with HUB_DEMO_LOGINS on.
+AUTHENTICATION_BACKENDS = ["hub.auth_backends.NoDemoLoginsBackend"]
+HUB_DEMO_LOGINS = False
+# SQLite is the embedded default; production settings ask for it to be chosen on purpose.
+HUB_ALLOW_SQLITE = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,16 +213,29 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hub@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Cache: a shared Redis when REDIS_URL is set (several app servers), else local memory.
-if os.environ.get("REDIS_URL"):
+# Cache: one that every worker shares, because the rate limits and the search engine's circuit
+# breaker count across requests. Redis when REDIS_URL is set; otherwise a table in the database
+# (created by hub's migrations). Never per-process memory: three workers would allow three times
+# the limit.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hub"),
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "hub.cache.DatabaseCache",
+            "LOCATION": "hub_cache",
+            # Culling throws away a third of the entries when the table is full: rate-limit
+            # counters among them. A large ceiling keeps culling for genuinely stale rows.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
 # faster relevance ranking on SQLite); a search engine in front of it when ELASTICSEARCH_URL is
@@ -249,7 +283,12 @@ if ELASTICSEARCH_URL:
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("HUB_SITE_NAME", "Co-production hub")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one base URL every absolute link is built from: the Site record (set by bootstrap_hub), and
+# through it hreflang alternates and the sitemap; links in emails; the admin's own links.
+HUB_BASE_URL = os.environ.get("HUB_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = HUB_BASE_URL
+# Avatars are initials drawn by the admin itself: no request to Gravatar from any admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home: the hub makes no third-party requests
 WAGTAIL_MODERATION_ENABLED = True
 
@@ -302,6 +341,55 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
             "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         }
     }
+
+# Content-Security-Policy on every response: scripts only from this site, or inline with the
+# request's nonce (Wagtail's own inline scripts get it: hub.csp). Styles allow inline style
+# attributes, which Wagtail's admin and the principle colours use; a style cannot run code.
+# Frames: this site (Wagtail's preview) and the video hosts that EmbedBlocks show, which
+# HUB_CSP_FRAME_SRC replaces. Nothing is fetched, posted or loaded from anywhere else.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [
+            SELF,
+            *env_list(
+                "HUB_CSP_FRAME_SRC",
+                [
+                    "https://www.youtube-nocookie.com",
+                    "https://www.youtube.com",
+                    "https://player.vimeo.com",
+                ],
+            ),
+        ],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# Permissions-Policy: no page of the hub uses these, so no page (or embed) may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
 
 # Wagtail marks its own preview views same-origin; nothing else may be framed.
 X_FRAME_OPTIONS = "DENY"

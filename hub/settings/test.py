@@ -16,5 +16,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Per-process memory keeps tests independent of the cache table; tests/hub/test_shared_cache.py
+# proves the shared caches (database, Redis) hold a limit across processes.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host: absolute links in responses point back at the site under test.
+HUB_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = HUB_BASE_URL

@@ -32,9 +32,9 @@ def test_translated_page_has_switcher_and_hreflang(client, site_tree):
 
     assert "Hyb cydgynhyrchu" in html
     assert 'role="note"' not in html
-    assert '<link rel="alternate" hreflang="en" href="http://localhost/en/">' in html
-    assert '<link rel="alternate" hreflang="cy" href="http://localhost/cy/">' in html
-    assert 'hreflang="x-default" href="http://localhost/en/"' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in html
+    assert '<link rel="alternate" hreflang="cy" href="http://testserver/cy/">' in html
+    assert 'hreflang="x-default" href="http://testserver/en/"' in html
     assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
     assert '<span aria-current="true" lang="cy">' in html
 
@@ -114,13 +114,13 @@ def test_switcher_links_live_translations_only(client, case_study, welsh_section
     assert '<a href="/cy/case-studies/time-bank/" hreflang="cy" lang="cy">Cymraeg</a>' in nav
     assert "Español" not in nav and "/es/" not in html
     assert (
-        '<link rel="alternate" hreflang="cy" href="http://localhost/cy/case-studies/time-bank/">'
+        '<link rel="alternate" hreflang="cy" href="http://testserver/cy/case-studies/time-bank/">'
         in html
     )
     assert 'hreflang="es"' not in html
     assert (
         '<link rel="alternate" hreflang="x-default" '
-        'href="http://localhost/en/case-studies/time-bank/">' in html
+        'href="http://testserver/en/case-studies/time-bank/">' in html
     )
 
 

@@ -13,7 +13,15 @@ GOOD_SECRET = "k3y-" + "a1b2c3d4e5f6g7h8i9j0" * 3
 
 
 # A clean environment: nothing from the test run (its database, or the browser tests' async flag).
-NOT_INHERITED = {"DATABASE_URL", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "ELASTICSEARCH_URL"}
+NOT_INHERITED = {
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "ELASTICSEARCH_URL",
+    "REDIS_URL",
+    "HUB_BASE_URL",
+    "HUB_ALLOW_SQLITE",
+}
 
 
 def clean_environment():
@@ -44,6 +52,8 @@ def production_env(**extra):
         "SECRET_KEY": GOOD_SECRET,
         "ALLOWED_HOSTS": "hub.example.org",
         "DATABASE_URL": "sqlite:////tmp/hub-check.sqlite3",
+        "HUB_ALLOW_SQLITE": "1",
+        "HUB_BASE_URL": "https://hub.example.org",
     }
     env.update(extra)
     return env
@@ -66,6 +76,76 @@ def test_production_passes_the_deploy_check():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def deploy_check(**env):
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**clean_environment(), **production_env(**env)},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_sqlite_unless_chosen_on_purpose():
+    refused = deploy_check(HUB_ALLOW_SQLITE="")
+    assert refused.returncode != 0
+    assert "hub.E001" in refused.stdout + refused.stderr
+    assert "HUB_ALLOW_SQLITE" in refused.stdout + refused.stderr
+    on_postgres = deploy_check(HUB_ALLOW_SQLITE="", DATABASE_URL="postgres://hub@db.internal/hub")
+    assert "hub.E001" not in on_postgres.stdout + on_postgres.stderr
+
+
+def test_the_base_url_must_be_a_served_https_address():
+    wrong_host = deploy_check(HUB_BASE_URL="https://elsewhere.example.net")
+    assert wrong_host.returncode != 0
+    assert "hub.E002" in wrong_host.stdout + wrong_host.stderr
+    plain_http = deploy_check(HUB_BASE_URL="http://hub.example.org")
+    assert plain_http.returncode != 0
+    assert "hub.W001" in plain_http.stdout + plain_http.stderr
+
+
+def test_sqlite_waits_for_the_writer_instead_of_failing(tmp_path):
+    """WAL, a busy timeout and IMMEDIATE transactions, as a connection really sees them."""
+    code = (
+        "import django, json; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); mode = c.fetchone()[0]; "
+        "c.execute('PRAGMA busy_timeout'); timeout = c.fetchone()[0]; "
+        "print(json.dumps([mode, timeout, connection.transaction_mode]))"
+    )
+    database = f"sqlite:///{tmp_path / 'wal.sqlite3'}"
+    for module, env in [
+        ("hub.settings.dev", {}),
+        ("hub.settings.production", production_env(DATABASE_URL=database)),
+    ]:
+        result = run_python(
+            code, **{**env, "DJANGO_SETTINGS_MODULE": module, "DATABASE_URL": database}
+        )
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == ["wal", 20_000, "IMMEDIATE"]
+
+
+def test_every_worker_shares_the_cache():
+    production = {k: v for k, v in production_env().items() if k != "DJANGO_SETTINGS_MODULE"}
+    for module, env in [("hub.settings.dev", {}), ("hub.settings.production", production)]:
+        backend = settings_value(module, "settings.CACHES['default']['BACKEND']", **env)
+        assert backend == "hub.cache.DatabaseCache"
+        redis = settings_value(
+            module, "settings.CACHES['default']", REDIS_URL="redis://cache.internal:6379/1", **env
+        )
+        assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert redis["LOCATION"] == "redis://cache.internal:6379/1"
+
+
+def test_one_base_url_for_every_absolute_link():
+    urls = settings_value(
+        "hub.settings.dev",
+        "[settings.HUB_BASE_URL, settings.WAGTAILADMIN_BASE_URL]",
+        HUB_BASE_URL="https://hub.example.org/",
+    )
+    assert urls == ["https://hub.example.org", "https://hub.example.org"]
+    assert settings_value("hub.settings.dev", "settings.HUB_BASE_URL") == "http://127.0.0.1:8000"
 
 
 def test_database_url_chooses_the_database():
