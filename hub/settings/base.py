@@ -188,25 +188,37 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
-# faster relevance ranking on SQLite); Elasticsearch in front of it when configured. The database
-# index is kept in step (both backends auto-update) so search can fall back to it.
+# faster relevance ranking on SQLite); Elasticsearch or OpenSearch in front of it when configured,
+# behind search/engine_backend.py: short timeouts, a circuit breaker, and index changes kept in
+# the database until the engine has them. The database index is kept in step (both backends
+# auto-update) so search can fall back to it.
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.database_backend"}
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": os.environ.get(
+            "BACKEND": "search.engine_backend",
+            "ENGINE": os.environ.get(
                 "ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"
             ),
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
-            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+            # Seconds a page waits for the engine before answering from the database index.
+            "TIMEOUT": float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1")),
+            "AUTOCOMPLETE_TIMEOUT": float(
+                os.environ.get("ELASTICSEARCH_AUTOCOMPLETE_TIMEOUT", "0.5")
+            ),
+            "INDEXING_TIMEOUT": float(os.environ.get("ELASTICSEARCH_INDEXING_TIMEOUT", "60")),
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
         },
         "database": DATABASE_SEARCH_BACKEND,
     }
+# After the engine fails, searches skip it for this many seconds (search/breaker.py). The state
+# is kept in this cache, by alias: shared by every worker when that cache is (database, Redis).
+HUB_SEARCH_BREAKER_CACHE = "default"
+HUB_SEARCH_BREAKER_COOLING_OFF = int(os.environ.get("SEARCH_BREAKER_COOLING_OFF", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("HUB_SITE_NAME", "Co-production hub")
