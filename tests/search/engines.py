@@ -78,9 +78,9 @@ class StubEngine:
         class Handler(BaseHTTPRequestHandler):
             def _answer(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
+                sent = self.rfile.read(length)
                 stub.requests.append((self.command, self.path.split("?")[0]))
-                status, body = stub.answer(self.command, self.path.split("?")[0])
+                status, body = stub.answer(self.command, self.path.split("?")[0], sent)
                 data = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("X-Elastic-Product", "Elasticsearch")
@@ -99,7 +99,12 @@ class StubEngine:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
-    def answer(self, method, path):
+    def answer(self, method, path, sent):
+        if path.endswith("/_bulk"):  # what update_index sends: each action done
+            lines = [json.loads(line) for line in sent.splitlines() if line.strip()]
+            actions = [line for line in lines if set(line) & {"index", "delete"}]
+            items = [{op: {**meta, "status": 200}} for op, meta in map(dict.popitem, actions)]
+            return 200, {"took": 1, "errors": False, "items": items}
         if path.endswith("/_search"):
             hits = [{"_id": str(pk), "_score": 1.0, "fields": {"pk": [pk]}} for pk in self.hits]
             return 200, {"hits": {"total": {"value": len(hits)}, "hits": hits}}

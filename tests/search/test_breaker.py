@@ -13,37 +13,13 @@ from wagtail.search.backends import get_search_backend
 
 from casestudies.models import CaseStudyIndexPage
 from search import breaker
-from search.engine_backend import GuardedEngine, configured_engine
+from search.engine_backend import GuardedEngine
 from search.models import SearchPage
 from search.outbox import PendingIndexChange
 from tests.casestudies.factories import CaseStudyPageFactory
-from tests.search.engines import TEST_TIMEOUT, HungEngine, closed_port, engine_settings
+from tests.search.engines import TEST_TIMEOUT, closed_port
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def use_engine(settings, site_tree):
-    """Point the site at an engine URL; the breaker starts and ends closed."""
-    engines = []
-
-    def use(url):
-        settings.WAGTAILSEARCH_BACKENDS = engine_settings(url)
-        engine = configured_engine()
-        breaker.close(engine)
-        engines.append(engine)
-        return engine
-
-    yield use
-    for engine in engines:
-        breaker.close(engine)
-
-
-@pytest.fixture
-def hung_engine():
-    engine = HungEngine()
-    yield engine
-    engine.close()
 
 
 @pytest.fixture
