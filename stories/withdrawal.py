@@ -4,6 +4,10 @@ Everything of the story goes, in every language, in one transaction: the pages, 
 its pictures and their renditions (and their files), its audio, comments, workflow history, log
 entries, translation sources and search-index entries. What stays is a StoryWithdrawal: a date
 and who asked, nothing that could say whose story it was.
+
+The search engine, when one is configured, is never called inside that transaction: its removals
+are written to the search outbox with everything else and sent after the commit, or later if the
+engine is down (search/outbox.py), so a withdrawal never waits on nor fails with the engine.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -84,6 +88,7 @@ def delete_media(images, documents):
 
 
 def remove_from_search_index(obj):
+    """Out of the database index now; out of the engine's once the transaction commits."""
     for backend in get_search_backends(with_auto_update=True):
         backend.delete(obj)
 
