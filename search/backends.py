@@ -1,11 +1,11 @@
 """Search that survives its backend.
 
 With ELASTICSEARCH_URL set, the search engine (Elasticsearch or OpenSearch, behind
-search/engine_backend.py) answers queries and the database index is kept in step (both backends
-auto-update). If the engine is unreachable, hangs past its timeout or errors, the same query is
-answered from the database index with a logged warning, and the circuit breaker
-(search/breaker.py) sends every search to the database index for a cooling-off period, without
-calling the engine: a search outage never takes a page down nor holds one up for long.
+search/engine_backend.py and search/engine_guard.py) answers queries and the database index is
+kept in step (both backends auto-update). If the engine is unreachable, hangs past its timeout
+or errors, the same query is answered from the database index with a logged warning, and the
+circuit breaker (search/breaker.py) sends every search to the database index for a cooling-off
+period, without calling the engine: a search outage never takes a page down nor holds one up.
 """
 
 import logging
@@ -13,7 +13,7 @@ import logging
 from django.core.paginator import Paginator
 
 from search import breaker
-from search.engine_backend import (
+from search.engine_guard import (
     ENGINE_ERRORS,
     FALLBACK_BACKEND,
     configured_engine,

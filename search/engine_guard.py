@@ -1,26 +1,24 @@
-"""The search engine (Elasticsearch or OpenSearch) as a backend that never holds up a page.
+"""A guard around the search engine (Elasticsearch or OpenSearch), so it never holds up a page.
 
-Configured as `"BACKEND": "search.engine_backend"` with `"ENGINE"` naming Wagtail's backend for
-the cluster (elasticsearch8/9, opensearch2/3); every other option is that backend's own, plus:
+search/engine_backend.py puts GuardedEngine in front of the engine's backend class; its settings
+(hub/settings/base.py: search_engine_backend) are the engine backend's own, plus:
 
 - TIMEOUT: seconds a search or an index change in a web request waits for the engine (1);
 - AUTOCOMPLETE_TIMEOUT: the same for title suggestions, shorter (0.5);
 - INDEXING_TIMEOUT: for `manage.py update_index`, which sends thousands of pages at once (60).
 
-Index changes go through the outbox (search/outbox.py): written in the database, sent after the
-transaction commits, kept for later if the engine fails. While the circuit breaker
-(search/breaker.py) is open, nothing calls the engine: searches made directly on this backend
-(the admin's) go to the database backend, and search/backends.py's with_fallback does the same.
+An index change is sent to the engine at once; if the engine fails, or the circuit breaker
+(search/breaker.py) is open, it is written to the outbox (search/outbox.py) and sent later. While
+the breaker is open nothing calls the engine: searches made directly on this backend (the
+admin's) go to the database backend, and search/backends.py's with_fallback does the same.
 """
 
-import functools
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import transaction
-from modelsearch.backends import get_search_backend, import_backend
+from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_instance
 
 from search import breaker, outbox
@@ -28,7 +26,7 @@ from search import breaker, outbox
 logger = logging.getLogger(__name__)
 
 FALLBACK_BACKEND = "database"
-MODULE = __name__
+MODULE = "search.engine_backend"  # the BACKEND under which the guarded engine is configured
 
 
 def _engine_errors():
@@ -71,12 +69,6 @@ def engine_timeout(seconds):
         _timeout.reset(token)
 
 
-def SearchBackend(params):  # noqa: N802 - Wagtail looks backends up by this name
-    params = dict(params)
-    return guarded(import_backend(params.pop("ENGINE")))(params)
-
-
-@functools.cache
 def guarded(engine_class):
     """The engine's backend class with GuardedEngine in front of it."""
     return type(f"Guarded{engine_class.__name__}", (GuardedEngine, engine_class), {})
@@ -129,15 +121,20 @@ class GuardedEngine:
     # Index upkeep ---------------------------------------------------------------------------
 
     def add(self, obj):
-        self._queue(obj)
+        self._send_or_queue(obj, super().add)
 
     def delete(self, obj):
-        self._queue(obj)
+        self._send_or_queue(obj, super().delete)
 
-    def _queue(self, obj):
-        """Write the change to the outbox; send it once the database has committed it."""
+    def _send_or_queue(self, obj, send):
+        """Send the change to the engine; if it cannot take it now, keep it in the outbox."""
+        if not breaker.is_open(self):
+            try:
+                send(obj)
+                return
+            except ENGINE_ERRORS as error:
+                breaker.trip(self, error)
         outbox.queue(obj)
-        transaction.on_commit(self.send_pending)
 
     def send_pending(self):
         """Send the outbox to the engine unless the breaker is open; a failure opens it."""

@@ -1,12 +1,10 @@
 """Changes owed to the search engine's index, kept in the database until the engine has them.
 
-Every change to the engine's index (a page published, edited, unpublished, deleted, a story
-withdrawn) is first written here, in the same transaction as the change itself, and sent to the
-engine once that transaction commits. If the engine cannot be reached, the row stays: it is sent
-on the next successful contact (a search the engine answers, the next change) and by
-`manage.py update_index`. So the engine never misses a removal the database made, and never
-hears of one the database rolled back. A row holds a model name and a primary key, nothing more,
-and is deleted once sent.
+A change to the engine's index (a page published, edited, unpublished, deleted, a story
+withdrawn) that the engine cannot take when it happens (it refuses, times out, or the circuit
+breaker is open) is written here, and sent on the next successful contact (a search the engine
+answers) and by `manage.py update_index`. So the engine never misses a removal the database made.
+A row holds a model name and a primary key, nothing more, and is deleted once sent.
 """
 
 import logging

@@ -188,31 +188,62 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
-# faster relevance ranking on SQLite); Elasticsearch or OpenSearch in front of it when configured,
-# behind search/engine_backend.py: short timeouts, a circuit breaker, and index changes kept in
-# the database until the engine has them. The database index is kept in step (both backends
-# auto-update) so search can fall back to it.
+# faster relevance ranking on SQLite); a search engine in front of it when ELASTICSEARCH_URL is
+# set, behind search/engine_backend.py (one index a language) and search/engine_guard.py (short
+# timeouts, a circuit breaker, index changes kept in the database until the engine has them).
+# The database index is kept in step (both backends auto-update) so search can fall back to it.
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.database_backend"}
+# The engines Wagtail speaks to, each through its own Python client: elasticsearch-py for
+# Elasticsearch, opensearch-py for OpenSearch (3.x of that client needs Wagtail's opensearch3
+# backend, which serves OpenSearch 2.x servers too).
+SEARCH_ENGINE_BACKENDS = {
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "opensearch2": "wagtail.search.backends.opensearch3",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+}
+
+
+def search_engine_backend(
+    url,
+    engine="elasticsearch9",
+    index_prefix="hub_",
+    timeout=1,
+    autocomplete_timeout=0.5,
+    indexing_timeout=60,
+):
+    """Backend settings for an engine named in SEARCH_ENGINE_BACKENDS (or a Wagtail backend's path).
+
+    search.engine_backend wraps the engine's Wagtail backend to keep an index a language, and
+    search/engine_guard.py guards it. Timeouts in seconds: `timeout` for a search or an index
+    change in a web request (then the page answers from the database index), the shorter
+    `autocomplete_timeout` for title suggestions, `indexing_timeout` for update_index.
+    """
+    return {
+        "BACKEND": "search.engine_backend",
+        "ENGINE": SEARCH_ENGINE_BACKENDS.get(engine, engine),
+        "URLS": [url],
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": timeout,
+        "AUTOCOMPLETE_TIMEOUT": autocomplete_timeout,
+        "INDEXING_TIMEOUT": indexing_timeout,
+        "OPTIONS": {},
+        "INDEX_SETTINGS": {},
+    }
+
+
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.engine_backend",
-            "ENGINE": os.environ.get(
-                "ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"
-            ),
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
-            # Seconds a page waits for the engine before answering from the database index.
-            "TIMEOUT": float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1")),
-            "AUTOCOMPLETE_TIMEOUT": float(
-                os.environ.get("ELASTICSEARCH_AUTOCOMPLETE_TIMEOUT", "0.5")
-            ),
-            "INDEXING_TIMEOUT": float(os.environ.get("ELASTICSEARCH_INDEXING_TIMEOUT", "60")),
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        },
+        "default": search_engine_backend(
+            ELASTICSEARCH_URL,
+            engine=os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch9"),
+            index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
+            timeout=float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1")),
+            autocomplete_timeout=float(os.environ.get("ELASTICSEARCH_AUTOCOMPLETE_TIMEOUT", "0.5")),
+            indexing_timeout=float(os.environ.get("ELASTICSEARCH_INDEXING_TIMEOUT", "60")),
+        ),
         "database": DATABASE_SEARCH_BACKEND,
     }
 # After the engine fails, searches skip it for this many seconds (search/breaker.py). The state

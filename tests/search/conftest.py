@@ -3,7 +3,7 @@
 import pytest
 
 from search import breaker
-from search.engine_backend import configured_engine
+from search.engine_guard import configured_engine
 from tests.search.engines import HungEngine, StubEngine, engine_settings
 
 

@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 
 from casestudies.models import CaseStudyIndexPage
 from search import breaker
-from search.engine_backend import GuardedEngine
+from search.engine_guard import GuardedEngine
 from search.models import SearchPage
 from search.outbox import PendingIndexChange
 from tests.casestudies.factories import CaseStudyPageFactory

@@ -139,23 +139,3 @@ def test_update_index_sends_the_pending_removals(
     assert {str(pk) for pk in story_ids} <= set(stub_engine.documents("DELETE"))
     assert not PendingIndexChange.objects.exists()
     assert not breaker.is_open(engine)
-
-
-def test_a_withdrawal_that_fails_tells_the_engine_nothing(
-    use_engine, stub_engine, site_tree, monkeypatch, django_capture_on_commit_callbacks
-):
-    use_engine(stub_engine.url)
-    story = make_story(title=TITLE, publish=True)
-    PendingIndexChange.objects.all().delete()
-    stub_engine.requests.clear()
-
-    def fail(*args, **kwargs):
-        raise RuntimeError("disk on fire")
-
-    monkeypatch.setattr("stories.withdrawal.delete_unused_tags", fail)
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        withdraw_story(story, by=WithdrawnBy.MODERATOR)
-
-    assert StoryPage.objects.get(pk=story.pk).live
-    assert stub_engine.documents("DELETE") == []  # the engine still has the live story
-    assert not PendingIndexChange.objects.exists()

@@ -12,7 +12,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import (
 )
 
 from search import breaker
-from search.engine_backend import GuardedEngine, engine_timeout
+from search.engine_guard import GuardedEngine, engine_timeout
 
 
 class Command(RebuildCommand):
