@@ -51,10 +51,12 @@ test: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py compile_translations
 	scripts/run-tests.sh $(PYTEST_ARGS)
 
-## Search and catalogue latency at 1,000 and 20,000 pages on SQLite and PostgreSQL -> docs/performance.md
+## Search and catalogue latency at 1,000 and 20,000 pages on SQLite and PostgreSQL, and the cost of
+## refusing a picture bomb in the story form -> docs/performance.md
 bench: $(VENV)/.installed-dev
 	scripts/install-test-deps.sh
 	scripts/with-postgres.sh $(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/bench_uploads.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

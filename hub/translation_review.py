@@ -35,6 +35,8 @@ from wagtail_localize.views import convert
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from hub.page_privacy import is_hidden_from
+
 REFUSE_TRANSLATION_HOOK = "hub_refuse_translation"
 SAVE_DRAFT = "hub-translation-save-draft"
 SUBMIT_FOR_REVIEW = "hub-translation-submit"
@@ -63,7 +65,8 @@ def refuse(request, instance, reason):
 def translate_subtree(page, locales, components, user):
     """wagtail-localize's translate_page_subtree, leaving out pages that may not be translated.
 
-    A refused page's descendants are left out too: translating them would copy the refused
+    Pages hidden from the user (someone else's draft story) are skipped without a word. A
+    refused page's descendants are left out too: translating them would copy the refused
     page into the other language as their parent. Returns the pages left out. It runs in the
     request, not in wagtail-localize's background queue, so the refusals can be reported.
     """
@@ -72,6 +75,8 @@ def translate_subtree(page, locales, components, user):
 
     def walk(parent):
         for child in parent.get_children().specific():
+            if is_hidden_from(child, user):
+                continue  # a draft not theirs to see: neither copied nor named (hub.page_privacy)
             if translation_refusal(child):
                 left_out.append(child)
                 continue

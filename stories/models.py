@@ -5,7 +5,9 @@ public only through the moderated "Story review" workflow, and withdrawing it re
 (stories.withdrawal), leaving only a StoryWithdrawal that says when and by whom, never what.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +29,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from hub.localisation import page_fields
 from hub.models import SectionPage
-from stories import share_views
+from hub.page_privacy import PrivatePagesMixin
+from stories import change_views, share_views
 from stories.admin_forms import StoryPageForm
 from stories.blocks import StoryDayBlock
 from stories.choices import CONSENT_WORDING_VERSION, ContentNote, HowGiven, Region, Setting, Voice
@@ -76,6 +79,10 @@ class StoryIndexPage(RoutablePageMixin, SectionPage):
     def story_status(self, request, token):
         return share_views.status(request, self, token)
 
+    @path("my-story/<str:token>/change/", name="story_change")
+    def story_change(self, request, token):
+        return change_views.change(request, self, token)
+
 
 class StoryPageTag(TaggedItemBase):
     """Keywords of stories, from the one Tag vocabulary shared across the hub."""
@@ -85,7 +92,7 @@ class StoryPageTag(TaggedItemBase):
     )
 
 
-class StoryPage(Page):
+class StoryPage(PrivatePagesMixin, Page):
     """One person's day, in their words."""
 
     pseudonym = models.CharField(
@@ -362,3 +369,29 @@ class StoryWithdrawal(models.Model):
 
     def __str__(self):
         return f"{self.withdrawn_on} ({self.get_by_display()})"
+
+
+def holding_storage():
+    """Private files: a folder outside MEDIA_ROOT that no URL serves."""
+    return FileSystemStorage(location=settings.STORY_HOLDING_ROOT, base_url=None)
+
+
+class HeldPicture(models.Model):
+    """A cleaned picture of a story not sent yet, kept out of the session (stories.holding).
+
+    Only its random key is in the contributor's session; the row says nothing about who sent it.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    file = models.FileField(storage=holding_storage, max_length=200)
+    picture_format = models.CharField(max_length=4)
+    upload_bytes = models.PositiveIntegerField(
+        help_text=_("The size of the file as it was sent, counted against the story's cap.")
+    )
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("picture of an unsent story")
+
+    def __str__(self):
+        return str(_("Picture of an unsent story"))

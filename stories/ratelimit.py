@@ -6,6 +6,7 @@ from django.core.cache import cache
 
 SEND_LIMIT = (5, 60 * 60)  # five stories an hour from one address
 STATUS_LIMIT = (30, 10 * 60)  # thirty private-link look-ups in ten minutes
+EMAIL_LIMIT = (3, 60 * 60)  # three emails of a private link an hour: not a way to send spam
 
 
 def client_address(request):

@@ -7,12 +7,42 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
+from stories.holding import UploadBudget, hold
 from stories.uploads import clean_picture
 
 MAX_MOMENTS = 8
 
 
-class AboutForm(forms.Form):
+class LengthLimits:
+    """Long answers are never cut short without a word.
+
+    A maxlength attribute makes the browser drop whatever is typed or pasted past the limit, so
+    it is left off: the server says, with the form and every word kept, how much is too much.
+    Long answers get a character count (data-character-limit, counted live by
+    static/js/share.js; without it the limit is said in words).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            limit = getattr(field, "max_length", None)
+            if not limit:
+                continue
+            field.widget.attrs.pop("maxlength", None)
+            field.error_messages["max_length"] = _(
+                "Please make this shorter: it can have up to %(limit_value)d characters, and it "
+                "has %(show_value)d."
+            )
+            if isinstance(field.widget, forms.Textarea):
+                field.character_limit = limit
+                field.widget.attrs["data-character-limit"] = str(limit)
+                described = [f"{self[name].auto_id}_count"]
+                if field.help_text:
+                    described.insert(0, f"{self[name].auto_id}_helptext")
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+class AboutForm(LengthLimits, forms.Form):
     name_choice = forms.ChoiceField(
         label=_("What name should we show?"),
         choices=[
@@ -78,7 +108,7 @@ class AboutForm(forms.Form):
         return data
 
 
-class MomentForm(forms.Form):
+class MomentForm(LengthLimits, forms.Form):
     time_of_day = forms.CharField(
         label=_("When"),
         required=False,
@@ -108,16 +138,20 @@ class MomentForm(forms.Form):
     )
     remove_picture = forms.BooleanField(label=_("Remove this picture"), required=False)
 
-    def __init__(self, *args, stored_picture=None, **kwargs):
+    def __init__(self, *args, stored_picture=None, budget=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.stored_picture = stored_picture
-        self.new_picture = None
+        self.new_picture = None  # the holding-area key of a picture sent with this request
+        self.budget = budget or UploadBudget(0)
 
     def clean_picture(self):
         upload = self.cleaned_data.get("picture")
         if upload:
-            self.new_picture = clean_picture(upload)
-        return None  # the file itself never goes further than this form
+            self.budget.check(upload.size)
+            cleaned = clean_picture(upload)
+            self.budget.take(upload.size)
+            self.new_picture = hold(cleaned, upload.size)
+        return None  # the upload itself never goes further than this form
 
     def has_picture(self):
         removing = (
@@ -148,7 +182,17 @@ class MomentForm(forms.Form):
         return not (data.get("time_of_day") or data.get("what_happens") or self.has_picture())
 
 
-class MattersForm(forms.Form):
+def require_a_moment(moment_forms):
+    """An empty day says so, on the first moment, instead of a page with no message."""
+    if all(form.is_valid() and form.is_empty() for form in moment_forms):
+        first = moment_forms[0]
+        first.add_error(
+            "time_of_day",
+            _("Please tell us about at least one moment of your day: when it is and what happens."),
+        )
+
+
+class MattersForm(LengthLimits, forms.Form):
     life_factors = forms.MultipleChoiceField(
         label=_("Which of these are part of your story?"),
         required=False,
@@ -223,3 +267,17 @@ class ConsentForm(forms.Form):
 class SendForm(forms.Form):
     # A field people never see; software that fills in every box gives itself away.
     website = forms.CharField(required=False, label=_("Leave this empty"))
+
+
+class EmailLinkForm(LengthLimits, forms.Form):
+    """An address to send the private link to, once. It is never saved (stories.link_email)."""
+
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("We send one message with the link, then forget the address."),
+        error_messages={
+            "required": _("Please write the email address to send the link to."),
+            "invalid": _("Please write an email address like name@example.org."),
+        },
+    )

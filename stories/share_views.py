@@ -4,9 +4,12 @@ The form runs on the server, one step per page, so it works without JavaScript. 
 types is kept in their session from the moment they press a button, whether or not the step is
 complete, so an error or going back never loses anything. No story exists until they press
 Send on the last step; then the session copy is deleted. The session itself is a row in the
-database (Django's default session store), so an abandoned draft, pictures included, is given a
-short life: DRAFT_LIFETIME after the last button press, then `clearsessions` removes it.
+database (Django's default session store), so an abandoned draft is given a short life:
+DRAFT_LIFETIME after the last button press, then `daily_cleanup` removes it. Pictures are not in
+the session, only their keys: they wait in the private holding area (stories.holding).
 """
+
+import smtplib
 
 from django import forms
 from django.contrib import messages
@@ -16,14 +19,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
-from stories import ratelimit
+from stories import holding, ratelimit
+from stories.holding import UploadBudget, bytes_held
+from stories.link_email import email_private_link
 from stories.share_forms import (
     MAX_MOMENTS,
     AboutForm,
     ConsentForm,
+    EmailLinkForm,
     MattersForm,
     MomentForm,
     SendForm,
+    require_a_moment,
 )
 
 SESSION_KEY = "story_share"
@@ -62,6 +69,7 @@ def draft(request):
 
 def save_draft(request, data):
     request.session[SESSION_KEY] = data
+    holding.keep_alive(draft_pictures(data))
     request.session.modified = True
     if not request.user.is_authenticated:  # an editor's admin login keeps its own length
         request.session.set_expiry(DRAFT_LIFETIME)
@@ -92,6 +100,8 @@ def mark_errors(form):
         ids = [f"{bound.auto_id}_error"]
         if form.fields[name].help_text:
             ids.append(f"{bound.auto_id}_helptext")
+        if getattr(form.fields[name], "character_limit", None):
+            ids.append(f"{bound.auto_id}_count")
         form.fields[name].widget.attrs.update(
             {"aria-invalid": "true", "aria-describedby": " ".join(ids)}
         )
@@ -122,21 +132,49 @@ def build_form(step, index_page, data=None, initial=None):
 def moment_forms(stored, data=None, files=None):
     moments = stored.get("moments") or []
     count = max(stored.get("count", START_MOMENTS), len(moments), 1)
+    budget = UploadBudget(bytes_held(kept_pictures(moments, data, files)))
     result = []
     for position in range(count):
         saved = dict(moments[position]) if position < len(moments) else {}
         picture = saved.pop("picture", None)
         result.append(
             MomentForm(
-                data, files, prefix=f"moment-{position}", initial=saved, stored_picture=picture
+                data,
+                files,
+                prefix=f"moment-{position}",
+                initial=saved,
+                stored_picture=picture,
+                budget=budget,
             )
         )
     return result
 
 
+def kept_pictures(moments, data=None, files=None):
+    """Held pictures of a draft that this request neither replaces nor removes."""
+    kept = []
+    for position, moment in enumerate(moments):
+        prefix = f"moment-{position}"
+        replaced = files is not None and files.get(f"{prefix}-picture")
+        removed = data is not None and f"{prefix}-remove_picture" in data
+        if moment.get("picture") and not (replaced or removed):
+            kept.append(moment["picture"])
+    return kept
+
+
+def draft_pictures(stored):
+    return [moment.get("picture") for moment in stored.get("day", {}).get("moments") or []]
+
+
 def day_is_valid(moment_list):
     valid = all(form.is_valid() for form in moment_list)
     return valid and any(not form.is_empty() for form in moment_list)
+
+
+def check_day(moment_list):
+    """Validate a posted day, saying so when no moment is filled in."""
+    require_a_moment(moment_list)
+    return day_is_valid(moment_list)
 
 
 def store_moments(moment_list, post):
@@ -149,6 +187,8 @@ def store_moments(moment_list, post):
         picture = form.new_picture or form.stored_picture
         if form.prefix + "-remove_picture" in post and not form.new_picture:
             picture = None
+        if picture != form.stored_picture:
+            holding.discard([form.stored_picture])  # replaced or removed: gone for good
         values["picture"] = picture
         form.stored_picture = picture  # shown as kept if the step is displayed again
         moments.append(values)
@@ -231,7 +271,7 @@ def share(request, index_page, step):
             if direction == "add":
                 url = step_url(index_page, "day", request) + f"#moment-{count - 1}"
                 return HttpResponseRedirect(url)
-            valid = day_is_valid(moment_list)
+            valid = check_day(moment_list)
             form = moment_list
         else:
             form = build_form(step, index_page, request.POST)
@@ -327,6 +367,7 @@ def send(request, index_page, stored):
     form.is_valid()  # one optional field: always valid; read for the honeypot
     if form.cleaned_data.get("website"):
         # The honeypot was filled in: say thank you, keep nothing.
+        holding.discard(draft_pictures(stored))
         request.session.pop(SESSION_KEY, None)
         request.session[SENT_KEY] = ""
         return HttpResponseRedirect(sent_url)
@@ -350,15 +391,15 @@ def sent(request, index_page):
     token = request.session.pop(SENT_KEY, None)
     if token is None:
         return HttpResponseRedirect(route_url(index_page, request, "share_start"))
-    status_url = None
+    context = {"page": index_page, "email_form": EmailLinkForm()}
     if token:
-        path = route_url(index_page, request, "story_status", token=token)
-        status_url = request.build_absolute_uri(path)
-    return no_store(
-        TemplateResponse(
-            request, "stories/share/sent.html", {"page": index_page, "status_url": status_url}
-        )
-    )
+        context["status_url"] = status_url(index_page, request, token)
+    return no_store(TemplateResponse(request, "stories/share/sent.html", context))
+
+
+def status_url(index_page, request, token):
+    path = route_url(index_page, request, "story_status", token=token)
+    return request.build_absolute_uri(path)
 
 
 @csrf_protect
@@ -376,6 +417,8 @@ def status(request, index_page, token):
         return no_store(
             TemplateResponse(request, "stories/share/status_unknown.html", context, status=404)
         )
+    email_form = EmailLinkForm()
+    response_status = 200
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "withdraw-confirmed":
@@ -386,8 +429,42 @@ def status(request, index_page, token):
             return no_store(
                 TemplateResponse(request, "stories/share/withdraw_confirm.html", context)
             )
-    context.update(story=story, **story_status(story))
-    return no_store(TemplateResponse(request, "stories/share/status.html", context))
+        if action == "email":
+            email_form, response_status = email_link(request, index_page, token, context)
+    if request.GET.get("changed") == "1":
+        context["changes_sent"] = True
+    context.update(
+        story=story,
+        status_url=status_url(index_page, request, token),
+        change_url=route_url(index_page, request, "story_change", token=token),
+        email_form=email_form,
+        forms=[email_form],
+        has_errors=email_form.is_bound and bool(email_form.errors),
+        **story_status(story),
+    )
+    if context["has_errors"]:
+        mark_errors(email_form)
+    return no_store(
+        TemplateResponse(request, "stories/share/status.html", context, status=response_status)
+    )
+
+
+def email_link(request, index_page, token, context):
+    """Send the link once to the address given; the address itself goes nowhere else."""
+    form = EmailLinkForm(request.POST)
+    if not form.is_valid():
+        return form, 400
+    if not ratelimit.allow(request, "email", ratelimit.EMAIL_LIMIT):
+        context["email_limited"] = True
+        return EmailLinkForm(), 429
+    try:
+        email_private_link(form.cleaned_data["email"], status_url(index_page, request, token))
+    except (smtplib.SMTPException, OSError):
+        # Not logged: the error would carry the address. The page says so; the link is on it.
+        context["email_failed"] = True
+        return EmailLinkForm(), 503
+    context["email_sent"] = True
+    return EmailLinkForm(), 200
 
 
 def story_status(story):

@@ -2,7 +2,6 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.shortcuts import redirect
@@ -11,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
+from hub.page_privacy import PRIVATE_PAGES_HOOK
 from hub.translation_review import REFUSE_TRANSLATION_HOOK
 from stories import admin_views
 from stories.models import CONSENT_REQUIRED_MESSAGE, StoryPage
+from stories.privacy import hidden_stories
 
 
 def refuse_without_consent(request, page):
@@ -50,34 +50,7 @@ def require_consent_to_approve(request, page):
     return None
 
 
-def reviews_stories(user):
-    """Moderators, editors and translators work on everyone's stories; contributors do not.
-
-    Checked on the groups' own grants: Wagtail counts "add" as "change" for one's own pages.
-    """
-    granted = {
-        grant.permission.codename
-        for grant in PagePermissionPolicy().get_cached_permissions_for_user(user)
-    }
-    return bool(granted & {"change_page", "publish_page"})
-
-
-def hide_other_contributors_stories(pages, request):
-    user = request.user
-    if user.is_superuser or reviews_stories(user):
-        return pages
-    story_type = ContentType.objects.get_for_model(StoryPage)
-    return pages.exclude(Q(content_type=story_type) & ~Q(owner_id=user.pk))
-
-
-@hooks.register("construct_explorer_page_queryset")
-def explorer_shows_only_own_stories(parent_page, pages, request):
-    return hide_other_contributors_stories(pages, request)
-
-
-@hooks.register("construct_page_chooser_queryset")
-def chooser_shows_only_own_stories(pages, request):
-    return hide_other_contributors_stories(pages, request)
+hooks.register(PRIVATE_PAGES_HOOK, hidden_stories)
 
 
 def can_withdraw(user, page):

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from hub.localisation import page_fields
 from hub.models import SectionPage
+from hub.page_privacy import PrivatePagesMixin
 from toolkits.blocks import DownloadBlock, MeetingNoteBlock, StepBlock
 
 
@@ -195,7 +196,7 @@ class ToolkitPage(PracticalPage):
         return forum if forum and forum.live else None
 
 
-class GuidePage(PracticalPage):
+class GuidePage(PrivatePagesMixin, PracticalPage):
     """A practical guide. Drafted by a learning forum inside its own section."""
 
     keywords = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name=_("keywords"))

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An admin address naming a page hidden from the user answers 404 (hub.page_privacy).
+    "hub.page_privacy_guard.PrivatePageGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -160,6 +162,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# "Share your story" uploads. A picture's pixel count is read from its header and refused above
+# this ceiling before anything is decoded (40 million: a 48-megapixel phone's default photo is
+# 12 MP; decoding costs about 3-4 bytes a pixel). The total of one unfinished story's pictures is
+# capped too. Pictures of unfinished stories wait in a private folder outside MEDIA_ROOT (never
+# served), removed when sent, and swept after a day by `manage.py daily_cleanup`.
+STORY_UPLOAD_MAX_PIXELS = int(os.environ.get("STORY_UPLOAD_MAX_PIXELS", "40000000"))
+STORY_DRAFT_MAX_UPLOAD_BYTES = int(
+    os.environ.get("STORY_DRAFT_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
+)
+STORY_HOLDING_ROOT = Path(
+    os.environ.get("STORY_HOLDING_ROOT", BASE_DIR / "private" / "story-drafts")
+)
 
 # Email: SMTP when EMAIL_HOST is set, otherwise printed to the console (nothing leaves the machine).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

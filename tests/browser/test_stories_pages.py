@@ -141,3 +141,61 @@ def test_a_wrong_private_link_page_is_accessible(page, stories_site, axe):
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_contain_text("cannot show a story")
     axe(page)
+
+
+def test_errors_take_focus_and_the_private_link_copies(chromium, stories_site, axe):
+    context = chromium.new_context(
+        locale="en-GB",
+        viewport={"width": 1280, "height": 900},
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{stories_site}/en/stories/share/about/")
+    page.get_by_label("Tell us a little about you").fill("I grow leeks.")
+    page.get_by_role("textbox", name="Made-up name").fill("Leek")
+    page.get_by_role("button", name="Save and continue").click()
+
+    # An empty day: the server's answer puts focus on the summary, whose link leads to the field.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your day")
+    page.get_by_role("button", name="Save and continue").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Please tell us about at least one moment of your day")
+    axe(page)
+    summary.get_by_role("link").first.click()
+    expect(page.locator("#id_moment-0-time_of_day")).to_be_focused()
+
+    # Long answers count their characters as people type.
+    page.locator("#id_moment-0-time_of_day").fill("7am")
+    page.locator("#id_moment-0-what_happens").fill("Water the leeks.")
+    expect(page.locator("#field-moment-0-what_happens .character-count__status")).to_have_text(
+        "You have 1984 characters left (up to 2000)."
+    )
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("button", name="Save and continue").click()  # nothing to say here
+    page.get_by_label("Yes, you can put my story on this website.").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("button", name="Send my story").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for sharing your story")
+    link = page.locator("#private-link").inner_text()
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("status").filter(has_text="The link is copied")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    expect(page.get_by_role("button", name="Print a reminder")).to_be_visible()
+    axe(page)
+
+    page.goto(link)
+    expect(page.get_by_text("With a moderator")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()
+    axe(page)
+    context.close()
+
+    # Without JavaScript the link is there as text and the buttons that need it are not.
+    no_js_context = chromium.new_context(java_script_enabled=False)
+    no_js = no_js_context.new_page()
+    no_js.goto(link)
+    expect(no_js.locator("#private-link")).to_have_text(link)
+    expect(no_js.get_by_role("button", name="Copy link")).to_be_hidden()
+    no_js_context.close()

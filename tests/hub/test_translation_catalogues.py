@@ -6,6 +6,7 @@ a string added anywhere without a translation fails here rather than showing Eng
 Spanish visitor.
 """
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -16,40 +17,48 @@ from django.conf import settings
 from django.core.management import call_command
 
 LANGUAGES = ("cy", "es")
-COMMITTED = Path(settings.BASE_DIR) / "locale"
+ROOT = Path(settings.BASE_DIR)
+COMMITTED = ROOT / "locale"
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]*\}")
 
 
+def catalogue_path(locale_folder, language):
+    return locale_folder / language / "LC_MESSAGES" / "django.po"
+
+
 def committed(language):
-    return polib.pofile(str(COMMITTED / language / "LC_MESSAGES" / "django.po"))
+    return polib.pofile(str(catalogue_path(COMMITTED, language)))
+
+
+SOURCES = ("hub", "casestudies", "stories", "toolkits", "search", "provisioning", "templates")
 
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
-    """The catalogues as makemessages would rewrite them from today's code."""
+    """The catalogues as makemessages would rewrite them from today's code.
+
+    makemessages writes into every locale folder that is an ancestor's sibling of the files it
+    reads, so it runs in a scratch copy of the sources and catalogues: the committed .po files
+    are never touched.
+    """
     if not shutil.which("xgettext"):
         pytest.fail("GNU gettext is missing: run scripts/install-test-deps.sh")
-    scratch = tmp_path_factory.mktemp("locale")
-    for language in LANGUAGES:
-        (scratch / language / "LC_MESSAGES").mkdir(parents=True)
-        shutil.copy(
-            COMMITTED / language / "LC_MESSAGES" / "django.po", scratch / language / "LC_MESSAGES"
-        )
-    original = settings.LOCALE_PATHS
-    settings.LOCALE_PATHS = [str(scratch)]
+    scratch = tmp_path_factory.mktemp("sources")
+    for name in SOURCES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, scratch / name, ignore=shutil.ignore_patterns("tests"))
+    shutil.copytree(COMMITTED, scratch / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    before = {lang: catalogue_path(COMMITTED, lang).read_bytes() for lang in LANGUAGES}
+    original_paths, original_cwd = settings.LOCALE_PATHS, os.getcwd()
+    settings.LOCALE_PATHS = [str(scratch / "locale")]
+    os.chdir(scratch)
     try:
-        call_command(
-            "makemessages",
-            locale=list(LANGUAGES),
-            ignore_patterns=["tests/*", "scripts/*", "node_modules/*", "staticfiles/*", "build/*"],
-            no_obsolete=True,
-            verbosity=0,
-        )
+        call_command("makemessages", locale=list(LANGUAGES), no_obsolete=True, verbosity=0)
     finally:
-        settings.LOCALE_PATHS = original
-    return {
-        lang: polib.pofile(str(scratch / lang / "LC_MESSAGES" / "django.po")) for lang in LANGUAGES
-    }
+        os.chdir(original_cwd)
+        settings.LOCALE_PATHS = original_paths
+    assert before == {lang: catalogue_path(COMMITTED, lang).read_bytes() for lang in LANGUAGES}
+    return {lang: polib.pofile(str(catalogue_path(scratch / "locale", lang))) for lang in LANGUAGES}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -2,11 +2,16 @@
 
 import io
 import itertools
+import random
+import struct
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from stories.holding import hold
 from stories.models import ConsentRecord, StoryIndexPage, StoryPage
+from stories.uploads import clean_picture
 from stories.workflow import story_workflow
 
 _numbers = itertools.count(1)
@@ -90,3 +95,34 @@ def picture_with_gps(image_format="JPEG", size=(40, 30)):
 
 def uploaded_picture(name="photo.jpg", content_type="image/jpeg", data=None):
     return SimpleUploadedFile(name, data or picture_with_gps(), content_type=content_type)
+
+
+def noisy_png(size=(300, 300), seed=1):
+    """A PNG that does not compress: about 3 bytes a pixel, so its size is predictable."""
+    noise = random.Random(seed).randbytes(size[0] * size[1] * 3)
+    output = io.BytesIO()
+    Image.frombytes("RGB", size, noise).save(output, format="PNG")
+    return output.getvalue()
+
+
+def png_header_claiming(width, height):
+    """A tiny PNG whose header claims width x height pixels (its pixel data is a stub)."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+def held_picture(upload=None):
+    """A picture checked and waiting in the holding area, as the story form leaves it: its key."""
+    upload = upload or uploaded_picture()
+    return hold(clean_picture(upload), upload.size)

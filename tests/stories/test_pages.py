@@ -133,10 +133,9 @@ def test_story_validation_explains_what_is_missing(site_tree):
 def test_a_moment_with_a_picture_needs_its_description(site_tree):
     from stories.blocks import MomentBlock
     from stories.submission import save_picture, stories_collection
-    from stories.uploads import clean_picture
-    from tests.stories.factories import uploaded_picture
+    from tests.stories.factories import held_picture
 
-    picture = save_picture(clean_picture(uploaded_picture()), stories_collection())
+    picture = save_picture(held_picture(), stories_collection())
     block = MomentBlock()
     value = block.to_python(
         {"time_of_day": "9", "what_happens": "x", "image": picture.pk, "image_alt": ""}

@@ -11,9 +11,13 @@ from wagtail.models import Comment, Locale, Page, PageLogEntry, Revision, Workfl
 from hub import bootstrap
 from stories.models import StoryPage, StoryWithdrawal
 from stories.submission import save_picture, stories_collection
-from stories.uploads import clean_picture
 from stories.withdrawal import WithdrawnBy, withdraw_story
-from tests.stories.factories import make_story, stories_index, submit_for_review, uploaded_picture
+from tests.stories.factories import (
+    held_picture,
+    make_story,
+    stories_index,
+    submit_for_review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +48,7 @@ def media_files():
 
 
 def rich_story(moderator):
-    picture = save_picture(clean_picture(uploaded_picture()), stories_collection())
+    picture = save_picture(held_picture(), stories_collection())
     picture.get_rendition("fill-40x30")
     story = make_story(
         title=f"The {WORD} morning",

@@ -1,0 +1,8 @@
+"""Admin rules for toolkits: a forum's draft guides stay within the forum's reviewers."""
+
+from wagtail import hooks
+
+from hub.page_privacy import PRIVATE_PAGES_HOOK
+from toolkits.privacy import hidden_forum_guides
+
+hooks.register(PRIVATE_PAGES_HOOK, hidden_forum_guides)
