@@ -1,59 +1,57 @@
 """Search that survives its backend.
 
-With ELASTICSEARCH_URL set, the search engine (Elasticsearch or OpenSearch) answers queries and
-the database index is kept in step (both backends auto-update). If the engine is unreachable or
-errors, the same query is answered from the database index with a logged warning: a search outage
-never takes a page down.
+With ELASTICSEARCH_URL set, the search engine (Elasticsearch or OpenSearch, behind
+search/engine_backend.py and search/engine_guard.py) answers queries and the database index is
+kept in step (both backends auto-update). If the engine is unreachable, hangs past its timeout
+or errors, the same query is answered from the database index with a logged warning, and the
+circuit breaker (search/breaker.py) sends every search to the database index for a cooling-off
+period, without calling the engine: a search outage never takes a page down nor holds one up.
 """
 
 import logging
 
-from django.conf import settings
 from django.core.paginator import Paginator
 
+from search import breaker
+from search.engine_guard import (
+    ENGINE_ERRORS,
+    FALLBACK_BACKEND,
+    configured_engine,
+    engine_timeout,
+    has_fallback,
+)
+from search.outbox import pending
 from search.window import RANKED_WINDOW, ResultIds, WindowedResults
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_BACKEND = "database"
+BACKEND_ERRORS = ENGINE_ERRORS  # the name the rest of the hub knows them by
 
 
-def _backend_errors():
-    errors = []
+def with_fallback(operation, autocomplete=False):
+    """operation(backend_name) on the main backend; on its failure, on the database backend.
+
+    While the engine's breaker is open the database backend answers straight away. With
+    `autocomplete`, the engine is given its shorter autocomplete timeout. After the engine has
+    answered, the index changes it still owes are sent (search/outbox.py).
+    """
+    engine = configured_engine()
+    if engine is not None and has_fallback() and breaker.is_open(engine):
+        return operation(FALLBACK_BACKEND)
+    timeout = engine.autocomplete_timeout if engine is not None and autocomplete else None
     try:
-        from elastic_transport import TransportError
-
-        errors.append(TransportError)
-    except ImportError:  # pragma: no cover - the client is a declared dependency
-        pass
-    try:
-        from elasticsearch import ApiError
-
-        errors.append(ApiError)
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        # OpenSearch's client: connection failures and error answers alike
-        from opensearchpy.exceptions import TransportError as OpenSearchTransportError
-
-        errors.append(OpenSearchTransportError)
-    except ImportError:  # pragma: no cover
-        pass
-    return tuple(errors)
-
-
-BACKEND_ERRORS = _backend_errors()
-
-
-def with_fallback(operation):
-    """operation(backend_name) on the main backend; on its failure, on the database backend."""
-    try:
-        return operation("default")
+        with engine_timeout(timeout):
+            result = operation("default")
     except BACKEND_ERRORS as error:
-        if FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
+        if engine is not None:
+            breaker.trip(engine, error)
+        if not has_fallback():
             raise
         logger.warning("Search backend failed, answering from the database index: %s", error)
         return operation(FALLBACK_BACKEND)
+    if engine is not None and pending():
+        engine.send_pending()
+    return result
 
 
 def search_page(queryset, terms, page_number=1, per_page=20, ids=False, **search_kwargs):

@@ -12,6 +12,7 @@ Settings: {"BACKEND": "search.engine_backend", "ENGINE": "wagtail.search.backend
 ...the engine backend's own settings}.
 """
 
+import functools
 from collections import defaultdict
 from copy import copy, deepcopy
 
@@ -20,6 +21,7 @@ from django.utils.module_loading import import_string
 from modelsearch.utils import deep_update
 from wagtail.models import Locale
 
+from search.engine_guard import guarded
 from search.languages import base_language, engine_analyzer, object_language
 
 
@@ -123,7 +125,13 @@ def per_language(backend_class):
     )
 
 
+@functools.cache
+def backend_class(engine):
+    """The engine's backend class, one index a language, guarded (search/engine_guard.py)."""
+    return guarded(per_language(import_string(f"{engine}.SearchBackend")))
+
+
 def SearchBackend(params):  # noqa: N802 - Wagtail looks backends up by this name
     params = dict(params)
     engine = params.pop("ENGINE", "wagtail.search.backends.elasticsearch9")
-    return per_language(import_string(f"{engine}.SearchBackend"))(params)
+    return backend_class(engine)(params)

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from hub.models import SectionPage
 from search.backends import evaluated_page, with_fallback
 from search.facets import add_links, facet_counts, facet_groups, parse_filters, restrict
+from search.outbox import PendingIndexChange  # noqa: F401 - a model of this app
 from search.query import clean_query, display_query
 from search.snippets import highlight, snippet_source
 from search.suggestions import known_terms, popular_searches, spelling_hint
@@ -155,7 +156,8 @@ class SearchPage(RoutablePageMixin, SectionPage):
             pages = with_fallback(
                 lambda backend: list(
                     self.search_queryset().autocomplete(terms, backend=backend)[:AUTOCOMPLETE_LIMIT]
-                )
+                ),
+                autocomplete=True,
             )
             suggestions = [
                 {

@@ -4,6 +4,10 @@ Everything of the story goes, in every language, in one transaction: the pages, 
 its pictures and their renditions (and their files), its audio, comments, workflow history, log
 entries, translation sources and search-index entries. What stays is a StoryWithdrawal: a date
 and who asked, nothing that could say whose story it was.
+
+The search engine, when one is configured, never fails a withdrawal: a removal it cannot take now
+(refused, timed out, or the circuit breaker open) is written to the search outbox with everything
+else and sent when the engine is back (search/engine_guard.py, search/outbox.py).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -84,6 +88,7 @@ def delete_media(images, documents):
 
 
 def remove_from_search_index(obj):
+    """Out of the database index now; out of the engine's now or, if it is down, later."""
     for backend in get_search_backends(with_auto_update=True):
         backend.delete(obj)
 

@@ -239,7 +239,9 @@ else:
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
 # faster relevance ranking on SQLite); a search engine in front of it when ELASTICSEARCH_URL is
-# set. The database index is kept in step (both backends auto-update) so search can fall back to it.
+# set, behind search/engine_backend.py (one index a language) and search/engine_guard.py (short
+# timeouts, a circuit breaker, index changes kept in the database until the engine has them).
+# The database index is kept in step (both backends auto-update) so search can fall back to it.
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.database_backend"}
 # The engines Wagtail speaks to, each through its own Python client: elasticsearch-py for
 # Elasticsearch, opensearch-py for OpenSearch (3.x of that client needs Wagtail's opensearch3
@@ -252,10 +254,20 @@ SEARCH_ENGINE_BACKENDS = {
 }
 
 
-def search_engine_backend(url, engine="elasticsearch9", index_prefix="hub_", timeout=5):
+def search_engine_backend(
+    url,
+    engine="elasticsearch9",
+    index_prefix="hub_",
+    timeout=1,
+    autocomplete_timeout=0.5,
+    indexing_timeout=60,
+):
     """Backend settings for an engine named in SEARCH_ENGINE_BACKENDS (or a Wagtail backend's path).
 
-    search.engine_backend wraps the engine's Wagtail backend to keep an index a language.
+    search.engine_backend wraps the engine's Wagtail backend to keep an index a language, and
+    search/engine_guard.py guards it. Timeouts in seconds: `timeout` for a search or an index
+    change in a web request (then the page answers from the database index), the shorter
+    `autocomplete_timeout` for title suggestions, `indexing_timeout` for update_index.
     """
     return {
         "BACKEND": "search.engine_backend",
@@ -263,6 +275,8 @@ def search_engine_backend(url, engine="elasticsearch9", index_prefix="hub_", tim
         "URLS": [url],
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": timeout,
+        "AUTOCOMPLETE_TIMEOUT": autocomplete_timeout,
+        "INDEXING_TIMEOUT": indexing_timeout,
         "OPTIONS": {},
         "INDEX_SETTINGS": {},
     }
@@ -276,10 +290,16 @@ if ELASTICSEARCH_URL:
             ELASTICSEARCH_URL,
             engine=os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch9"),
             index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
-            timeout=int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+            timeout=float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1")),
+            autocomplete_timeout=float(os.environ.get("ELASTICSEARCH_AUTOCOMPLETE_TIMEOUT", "0.5")),
+            indexing_timeout=float(os.environ.get("ELASTICSEARCH_INDEXING_TIMEOUT", "60")),
         ),
         "database": DATABASE_SEARCH_BACKEND,
     }
+# After the engine fails, searches skip it for this many seconds (search/breaker.py). The state
+# is kept in this cache, by alias: shared by every worker when that cache is (database, Redis).
+HUB_SEARCH_BREAKER_CACHE = "default"
+HUB_SEARCH_BREAKER_COOLING_OFF = int(os.environ.get("SEARCH_BREAKER_COOLING_OFF", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("HUB_SITE_NAME", "Co-production hub")
