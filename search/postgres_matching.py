@@ -34,7 +34,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.sql import materialized
+from hub.listing.counting import materialized
 from search.window import WindowedResults
 
 
