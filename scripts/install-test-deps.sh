@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install Debian's PostgreSQL server and Chromium when they are missing. Nothing else is fetched:
+# Install Debian's PostgreSQL server, Chromium and GNU gettext when they are missing. Nothing else is fetched:
 # Playwright drives /usr/bin/chromium, never a browser of its own.
 set -euo pipefail
 
@@ -7,6 +7,8 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# makemessages (the test that every interface string is translated) needs GNU gettext.
+command -v xgettext >/dev/null || missing+=(gettext)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing from Debian: ${missing[*]}"
