@@ -134,11 +134,14 @@ def test_an_unknown_value_is_ignored_and_reported(client, library):
 
 
 @pytest.mark.parametrize("how_many", [3, 60])
-def test_exports_take_a_number_of_queries_independent_of_the_results(
+def test_the_listing_and_its_exports_take_a_number_of_queries_independent_of_the_results(
     client, library, django_assert_max_num_queries, how_many
 ):
     ResourcePageFactory.create_batch(how_many, parent=library, keywords=["Peer support"])
     client.get(library.url)  # warm the site-root cache, as on a running site
+    with django_assert_max_num_queries(34):  # the listing's dozen, and the site chrome
+        page = client.get(library.url, {"keyword": "peer-support"})
+    assert len(page.context["library"].pages) == min(how_many, PER_PAGE)
     for fmt in ("csv", "json"):
         with django_assert_max_num_queries(20):
             assert len(streamed(client.get(library.url, {"format": fmt}))) > 0
