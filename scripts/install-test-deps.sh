@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install Debian's PostgreSQL server, Chromium and GNU gettext when they are missing. Nothing else is fetched:
+# Install Debian's PostgreSQL server, Chromium, GNU gettext, and Java with Maven (for the throwaway
+# search engine of scripts/with-search-engine.sh) when they are missing. Nothing else is fetched here:
 # Playwright drives /usr/bin/chromium, never a browser of its own.
 set -euo pipefail
 
@@ -9,6 +10,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 # makemessages (the test that every interface string is translated) needs GNU gettext.
 command -v xgettext >/dev/null || missing+=(gettext)
+command -v javac >/dev/null || missing+=(default-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing from Debian: ${missing[*]}"

@@ -1,8 +1,9 @@
 """Search that survives its backend.
 
-With ELASTICSEARCH_URL set, Elasticsearch answers queries and the database index is kept in step
-(both backends auto-update). If the cluster is unreachable or errors, the same query is answered
-from the database index with a logged warning: a search outage never takes a page down.
+With ELASTICSEARCH_URL set, the search engine (Elasticsearch or OpenSearch) answers queries and
+the database index is kept in step (both backends auto-update). If the engine is unreachable or
+errors, the same query is answered from the database index with a logged warning: a search outage
+never takes a page down.
 """
 
 import logging
@@ -29,6 +30,13 @@ def _backend_errors():
         from elasticsearch import ApiError
 
         errors.append(ApiError)
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        # OpenSearch's client: connection failures and error answers alike
+        from opensearchpy.exceptions import TransportError as OpenSearchTransportError
+
+        errors.append(OpenSearchTransportError)
     except ImportError:  # pragma: no cover
         pass
     return tuple(errors)

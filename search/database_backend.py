@@ -3,7 +3,8 @@
 Wagtail's database backend picks its PostgreSQL, MySQL or SQLite implementation from the
 connection. On SQLite with FTS5 the hub swaps in a subclass that ranks results in one full-text
 query (search/sqlite_ranking.py); on PostgreSQL, one whose matching uses the search index's GIN
-indexes (search/postgres_matching.py). Elsewhere the stock backend is used unchanged.
+indexes (search/postgres_matching.py) and which analyses each page in its own language
+(search/postgres_languages.py). Elsewhere the stock backend is used unchanged.
 """
 
 from django.db import connection
@@ -24,8 +25,8 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks backends up by this nam
     elif connection.vendor == "postgresql":
         from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
-        from search.postgres_matching import IndexedMatchPostgresSearchBackend
+        from search.postgres_languages import PerLanguagePostgresSearchBackend
 
         if isinstance(backend, PostgresSearchBackend):
-            return IndexedMatchPostgresSearchBackend(params)
+            return PerLanguagePostgresSearchBackend(params)
     return backend

@@ -1,6 +1,21 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from hub import bootstrap
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language.
+
+    A request to a Welsh or Spanish page leaves that language active in the thread (Django's
+    LocaleMiddleware never switches back), and PostgreSQL search analyses words in the active
+    language (search/postgres_languages.py): without this, a test would search as the one before.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

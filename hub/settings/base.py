@@ -188,23 +188,46 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
-# faster relevance ranking on SQLite); Elasticsearch in front of it when configured. The database
-# index is kept in step (both backends auto-update) so search can fall back to it.
+# faster relevance ranking on SQLite); a search engine in front of it when ELASTICSEARCH_URL is
+# set. The database index is kept in step (both backends auto-update) so search can fall back to it.
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.database_backend"}
+# The engines Wagtail speaks to, each through its own Python client: elasticsearch-py for
+# Elasticsearch, opensearch-py for OpenSearch (3.x of that client needs Wagtail's opensearch3
+# backend, which serves OpenSearch 2.x servers too).
+SEARCH_ENGINE_BACKENDS = {
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "opensearch2": "wagtail.search.backends.opensearch3",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+}
+
+
+def search_engine_backend(url, engine="elasticsearch9", index_prefix="hub_", timeout=5):
+    """Backend settings for an engine named in SEARCH_ENGINE_BACKENDS (or a Wagtail backend's path).
+
+    search.engine_backend wraps the engine's Wagtail backend to keep an index a language.
+    """
+    return {
+        "BACKEND": "search.engine_backend",
+        "ENGINE": SEARCH_ENGINE_BACKENDS.get(engine, engine),
+        "URLS": [url],
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": timeout,
+        "OPTIONS": {},
+        "INDEX_SETTINGS": {},
+    }
+
+
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": os.environ.get(
-                "ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"
-            ),
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
-            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        },
+        "default": search_engine_backend(
+            ELASTICSEARCH_URL,
+            engine=os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch9"),
+            index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
+            timeout=int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+        ),
         "database": DATABASE_SEARCH_BACKEND,
     }
 

@@ -90,10 +90,31 @@ def test_elasticsearch_url_adds_elasticsearch_in_front_of_the_database_backend()
         ELASTICSEARCH_URL="http://search.internal:9200",
         ELASTICSEARCH_INDEX_PREFIX="hubtest_",
     )
-    assert backends["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backends["default"]["BACKEND"] == "search.engine_backend"  # an index a language
+    assert backends["default"]["ENGINE"] == "wagtail.search.backends.elasticsearch9"
     assert backends["default"]["URLS"] == ["http://search.internal:9200"]
     assert backends["default"]["INDEX_PREFIX"] == "hubtest_"
     assert backends["database"]["BACKEND"] == "search.database_backend"
+
+
+@pytest.mark.parametrize(
+    ("name", "engine"),
+    [
+        ("elasticsearch8", "wagtail.search.backends.elasticsearch8"),
+        ("elasticsearch9", "wagtail.search.backends.elasticsearch9"),
+        # opensearch-py 3.x works only through Wagtail's opensearch3 backend, for 2.x servers too
+        ("opensearch2", "wagtail.search.backends.opensearch3"),
+        ("opensearch3", "wagtail.search.backends.opensearch3"),
+    ],
+)
+def test_elasticsearch_backend_names_the_engine(name, engine):
+    backends = settings_value(
+        "hub.settings.dev",
+        "settings.WAGTAILSEARCH_BACKENDS",
+        ELASTICSEARCH_URL="http://search.internal:9200",
+        ELASTICSEARCH_BACKEND=name,
+    )
+    assert backends["default"]["ENGINE"] == engine
 
 
 def test_i18n_is_on_with_three_languages():

@@ -36,7 +36,8 @@ def test_it_is_the_backend_in_use():
     if connection.vendor == "sqlite":
         assert backend == "RankOnceSQLiteSearchBackend"
     else:
-        assert backend == "IndexedMatchPostgresSearchBackend"
+        # The GIN-indexed matching, with each language's text search configuration
+        assert backend == "PerLanguagePostgresSearchBackend"
 
 
 @pytest.mark.parametrize("query", ["peer", "peer support", "support", "guide peer", "nothing"])

@@ -1,0 +1,129 @@
+"""The search engine backend: Wagtail's Elasticsearch or OpenSearch backend, one index a language.
+
+A search engine analyses a field one way for every document in an index, so each language of the
+hub has its own index, analysed as search/languages.py says (English and Spanish stemming; Welsh
+lower-cased and folded, never stemmed as English). A document goes to the index of its locale
+(objects without one, to the default language's); a search asks all of a model's language
+indexes at once, and each analyses the query its own way; the search page keeps to its own
+language with its locale filter. Atomic rebuilds (through aliases) are not offered: update_index
+rebuilds the language indexes in place.
+
+Settings: {"BACKEND": "search.engine_backend", "ENGINE": "wagtail.search.backends.opensearch3",
+...the engine backend's own settings}.
+"""
+
+from collections import defaultdict
+from copy import copy, deepcopy
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from modelsearch.utils import deep_update
+from wagtail.models import Locale
+
+from search.languages import base_language, engine_analyzer, object_language
+
+
+class LanguageIndexes:
+    """A model's index, kept as one index a language; mixed into the engine's index class."""
+
+    def __init__(self, backend, name):
+        super().__init__(backend, name)
+        self.by_language = {
+            language: backend.language_index(name, language) for language in backend.languages
+        }
+        # Searches, counts and facets go to every language's index at once.
+        self.name = ",".join(index.name for index in self.by_language.values())
+
+    def language_of(self, obj, languages_by_locale=None):
+        language = object_language(obj, languages_by_locale)
+        return language if language in self.by_language else self.backend.default_language
+
+    def index_for(self, obj):
+        return self.by_language[self.language_of(obj)]
+
+    def put(self):
+        for index in self.by_language.values():
+            index.put()
+
+    def delete(self):
+        for index in self.by_language.values():
+            index.delete()
+
+    def reset(self):
+        for index in self.by_language.values():
+            index.reset()
+
+    def refresh(self):
+        for index in self.by_language.values():
+            index.refresh()
+
+    def exists(self):
+        return all(index.exists() for index in self.by_language.values())
+
+    def add_model(self, model):
+        for index in self.by_language.values():
+            index.add_model(model)
+
+    def add_item(self, item):
+        self.index_for(item).add_item(item)
+
+    def add_items(self, model, items):
+        # The locales' languages looked up once, not once an item.
+        locales = {
+            pk: base_language(code)
+            for pk, code in Locale.objects.values_list("pk", "language_code")
+        }
+        by_language = defaultdict(list)
+        for item in items:
+            by_language[self.language_of(item, locales)].append(item)
+        for language, group in by_language.items():
+            self.by_language[language].add_items(model, group)
+
+    def delete_item(self, item):
+        # From every language's index: wherever it went, nothing of it stays.
+        for index in self.by_language.values():
+            index.delete_item(item)
+
+
+class LanguageIndexesBackend:
+    """Mixed into an engine backend class: see per_language()."""
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.default_language = base_language(settings.LANGUAGE_CODE)
+        self.languages = list(
+            dict.fromkeys(
+                [self.default_language]
+                + [base_language(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+            )
+        )
+        self.rebuilder_class = self.basic_rebuilder_class
+
+    def language_index(self, name, language):
+        """The engine's own index class for one language, created with that language's analyser."""
+        backend = copy(self)
+        backend.settings = deep_update(
+            deepcopy(self.settings),
+            {"settings": {"analysis": {"analyzer": {"default": engine_analyzer(language)}}}},
+        )
+        return self.language_index_class(backend, f"{name}_{language}")
+
+
+def per_language(backend_class):
+    """A subclass of the engine backend class that keeps one index a language."""
+    index_class = type(
+        f"PerLanguage{backend_class.index_class.__name__}",
+        (LanguageIndexes, backend_class.index_class),
+        {},
+    )
+    return type(
+        f"PerLanguage{backend_class.__name__}",
+        (LanguageIndexesBackend, backend_class),
+        {"index_class": index_class, "language_index_class": backend_class.index_class},
+    )
+
+
+def SearchBackend(params):  # noqa: N802 - Wagtail looks backends up by this name
+    params = dict(params)
+    engine = params.pop("ENGINE", "wagtail.search.backends.elasticsearch9")
+    return per_language(import_string(f"{engine}.SearchBackend"))(params)
