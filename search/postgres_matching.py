@@ -201,7 +201,7 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
 
 class IndexedMatchSearchResults(WindowedResults, PostgresSearchResults):
     def matching_ids(self):
-        """The ids of every match, as a subquery (for facets: see search.facets.matching_pages)."""
+        """The ids of every match, as a subquery (for facets: see search.backends.matching_pages)."""
         return self.get_queryset().values("pk")
 
 
