@@ -14,7 +14,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from casestudies.blocks import CaseStudyBodyBlock, EvidenceBlock, LearningPointBlock, LinkBlock
+from casestudies.facets import CASE_STUDY_FACETS, RESOURCE_FACETS
 from hub.blocks import BodyStreamBlock
+from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import Principle, SectionPage, Strength, TaxonomyTerm
 
@@ -163,22 +165,17 @@ def live_in_locale(queryset, locale_id):
     return queryset.live().public().filter(locale_id=locale_id)
 
 
-class CaseStudyIndexPage(SectionPage):
+class CaseStudyIndexPage(ListingPageMixin, SectionPage):
     """Case studies: the browsable catalogue."""
 
     template = "casestudies/case_study_index_page.html"
     subpage_types = ["casestudies.CaseStudyPage"]
+    # The facets, search and paging live in casestudies.filters, not in the model.
+    listing_class = "casestudies.filters.Catalogue"
+    listing_context_name = "catalogue"
 
     class Meta:
         verbose_name = _("case study index page")
-
-    def get_context(self, request, *args, **kwargs):
-        # The facets, search and paging live in casestudies.filters, not in the model.
-        from casestudies.filters import Catalogue
-
-        context = Page.get_context(self, request, *args, **kwargs)
-        context["catalogue"] = Catalogue(self, request.GET, base_url=self.get_url(request))
-        return context
 
 
 class CaseStudyPage(Page):
@@ -311,6 +308,7 @@ class CaseStudyPage(Page):
         ),
     ]
 
+    listing_facets = CASE_STUDY_FACETS
     search_fields = Page.search_fields + [
         index.SearchField("short_name", boost=2),
         index.SearchField("summary", boost=1.5),
@@ -511,22 +509,16 @@ class PrinciplePage(Page):
         return context
 
 
-class ResourceIndexPage(SectionPage):
+class ResourceIndexPage(ListingPageMixin, SectionPage):
     """The resource library: research, practical tools and multimedia."""
 
     template = "casestudies/resource_index_page.html"
     subpage_types = ["casestudies.ResourcePage"]
-    per_page = 50
+    listing_class = "casestudies.filters.ResourceLibrary"
+    listing_context_name = "library"
 
     class Meta:
         verbose_name = _("resource index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from casestudies.filters import ResourceLibrary
-
-        context = Page.get_context(self, request, *args, **kwargs)
-        context["library"] = ResourceLibrary(self, request.GET, base_url=self.get_url(request))
-        return context
 
 
 class ResourcePage(Page):
@@ -563,6 +555,7 @@ class ResourcePage(Page):
         FieldPanel("keywords"),
         InlinePanel("related_case_studies", label=_("Related case study")),
     ]
+    listing_facets = RESOURCE_FACETS
     search_fields = Page.search_fields + [
         index.SearchField("authors"),
         index.SearchField("publisher"),

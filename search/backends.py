@@ -21,7 +21,7 @@ from search.engine_guard import (
     has_fallback,
 )
 from search.outbox import pending
-from search.window import RANKED_WINDOW, ResultIds, WindowedResults
+from search.window import RANKED_WINDOW, ResultIds, WindowedResults, first_ids
 
 logger = logging.getLogger(__name__)
 
@@ -86,3 +86,19 @@ def page_wanted(page_number):
         return max(int(page_number), 1)
     except (TypeError, ValueError):
         return 1
+
+
+def matching_pages(results):
+    """The pages in search results, as something `pk__in` accepts, without loading the pages.
+
+    The hub's database backends give a subquery (the ids never travel to Python and back):
+    SQLite's matches in two steps that its planner handles well, PostgreSQL's through the GIN
+    indexes (search/postgres_matching.py). Wagtail's other database backends give the list of
+    ids; Elasticsearch the ids of its first RANKED_WINDOW matches (the backend's own facets
+    return only the most common values).
+    """
+    if hasattr(results, "matching_ids"):
+        return results.matching_ids()
+    if hasattr(results, "get_queryset"):
+        return list(results.get_queryset().values_list("pk", flat=True))
+    return first_ids(results, RANKED_WINDOW)

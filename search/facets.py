@@ -8,33 +8,21 @@ pages that match every *other* selected filter, so while every match is in the w
 is exactly the number of results that choosing that option gives.
 """
 
+from dataclasses import dataclass
+from functools import cache
+
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import CharField, Count, F, Q, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, get_page_models
 
-from casestudies.models import (
-    CaseStudyPage,
-    CaseStudyPageTag,
-    Depth,
-    PrincipleRating,
-    ResourcePageTag,
-)
+from hub.listing.counting import Materialised, counted, union
 from hub.models import LifeFactor, Principle, Strength
-from search.sql import materialized
-from search.window import RANKED_WINDOW, first_ids
-from stories.models import StoryPage, StoryPageTag
-from toolkits.models import GuidePage, GuidePageTag, ToolkitPage, ToolkitPageTag
 
 # A case study counts under a principle only when it shows it at least this strongly.
 PRINCIPLE_MIN_STRENGTH = Strength.DEVELOPING
-KEYWORD_LINKS = [CaseStudyPageTag, ResourcePageTag, StoryPageTag, ToolkitPageTag, GuidePageTag]
-PRINCIPLE_LINKS = [ToolkitPage, GuidePage]  # pages that name their principles outright
 # Keywords are many: show the most frequent among the results (a selected one always shows).
 KEYWORD_OPTIONS_LIMIT = 15
 
@@ -46,6 +34,39 @@ FACET_HEADINGS = {
     "depth": _("Depth of co-production"),
     "life_factor": _("Life factor"),
 }
+
+
+# The facets the search collects from what page types declare in `listing_facets` (by the name
+# a declaration gives the search, its `search_name`), as Wagtail's sitemap asks pages for URLs.
+DECLARED = ["principle", "keyword", "depth", "life_factor"]
+
+
+@dataclass(frozen=True)
+class SearchScope:
+    """What a page type's facet declaration is bound to on the search page."""
+
+    model: type
+    strength: int = PRINCIPLE_MIN_STRENGTH
+
+
+@cache
+def declared(name):
+    """[(page type, facet declaration)] for every page type declaring facet `name`."""
+    return [
+        (model, spec)
+        for model in get_page_models()
+        for spec in getattr(model, "listing_facets", ())
+        if spec.searched_as == name
+    ]
+
+
+def declared_values(name):
+    """[(value, label)] of a facet whose declarations name a field's choices (depth)."""
+    values = {}
+    for model, spec in declared(name):
+        if isinstance(spec.choices, str):
+            values.update(model._meta.get_field(spec.choices).choices)
+    return list(values.items())
 
 
 def content_type_key(content_type):
@@ -63,46 +84,15 @@ def parse_content_type(value):
         return None
 
 
-def matching_pages(results):
-    """The pages in search results, as something `pk__in` accepts, without loading the pages.
-
-    The hub's database backends give a subquery (the ids never travel to Python and back):
-    SQLite's matches in two steps that its planner handles well, PostgreSQL's through the GIN
-    indexes (search/postgres_matching.py). Wagtail's other database backends give the list of
-    ids; Elasticsearch the ids of its first RANKED_WINDOW matches (the backend's own facets
-    return only the most common values).
-    """
-    if hasattr(results, "matching_ids"):
-        return results.matching_ids()
-    if hasattr(results, "get_queryset"):
-        return list(results.get_queryset().values_list("pk", flat=True))
-    return first_ids(results, RANKED_WINDOW)
-
-
 def _linked_to(value_filter):
     """Q for pages linked to a value, through each model that links pages to such values."""
     name, value = value_filter
     if name == "type":
         return Q(content_type_id=value)
-    if name == "depth":
-        return Q(pk__in=CaseStudyPage.objects.filter(depth_level=value).values("pk"))
-    if name == "principle":
-        condition = Q(
-            pk__in=PrincipleRating.objects.filter(
-                principle__key=value, strength__gte=PRINCIPLE_MIN_STRENGTH
-            ).values("page_id")
-        )
-        for model in PRINCIPLE_LINKS:
-            condition |= Q(pk__in=model.objects.filter(principles__key=value).values("pk"))
-        return condition
-    if name == "keyword":
-        condition = Q()
-        for link in KEYWORD_LINKS:
-            condition |= Q(pk__in=link.objects.filter(tag__slug=value).values("content_object_id"))
-        return condition
-    if name == "life_factor":
-        return Q(pk__in=StoryPage.objects.filter(life_factors__key=value).values("pk"))
-    raise ValueError(name)
+    condition = Q(pk__in=[])
+    for model, spec in declared(name):
+        condition |= spec.condition(SearchScope(model), value)
+    return condition
 
 
 def restrict(pages, selected, except_filter=None):
@@ -111,68 +101,6 @@ def restrict(pages, selected, except_filter=None):
         if name != except_filter:
             pages = pages.filter(_linked_to((name, value)))
     return pages
-
-
-def counted(name, queryset, value, page_field="pk"):
-    """(facet name, value, number of pages) rows of one GROUP BY.
-
-    One shape for every facet, so that all of a listing's facets are counted in one UNION.
-    """
-    return (
-        queryset.order_by()  # a UNION allows no ORDER BY in its parts
-        .annotate(facet=Value(name, output_field=CharField()), value=value)
-        .values_list("facet", "value")
-        .annotate(pages=Count(page_field, distinct=True))
-    )
-
-
-class Materialised:
-    """A set of pages worked out once per statement, for statements that use it many times.
-
-    Every facet count starts from the pages matching a search. Written into each count as a
-    subquery, the full-text match (or the list of ids) is evaluated once per count, a dozen
-    times per page of results; here it is a materialised common table expression, evaluated
-    once for the whole statement, whatever the database.
-    """
-
-    NAME = "hub_matching_pages"
-
-    def __init__(self, pages):
-        """`pages`: a Page queryset, or a list of page ids (such as a search's ranked window)."""
-        self.model = Page if isinstance(pages, list) else pages.model
-        if isinstance(pages, list):
-            # Integers written into the SQL, not parameters: no database's limit on parameters
-            # applies, however long the list.
-            values = ", ".join(f"({int(pk)})" for pk in pages)
-            self.sql, self.params = (f"VALUES {values}" if values else None), ()
-            return
-        try:
-            self.sql, self.params = pages.order_by().values("pk").query.sql_with_params()
-        except EmptyResultSet:  # matched by an empty list of ids: there is nothing to count
-            self.sql, self.params = None, ()
-
-    def queryset(self):
-        """The pages, as a queryset to build the counts on: its rows come from the CTE."""
-        # The name is a constant of this class, not input.
-        return self.model.objects.filter(pk__in=RawSQL(f"SELECT id FROM {self.NAME}", ()))  # noqa: S608, S611
-
-    def rows(self, queryset):
-        """The rows of `queryset` (built on self.queryset()), in one statement with the CTE."""
-        if self.sql is None:
-            return []
-        sql, params = queryset.query.sql_with_params()
-        connection = connections[queryset.db]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH {self.NAME}(id) AS {materialized(connection)}({self.sql}) {sql}",
-                (*self.params, *params),
-            )
-            return cursor.fetchall()
-
-
-def union(queries):
-    """The queries' rows as one UNION ALL (a single query stays itself)."""
-    return queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
 
 
 def facet_counts(pages, selected):
@@ -197,25 +125,12 @@ def facet_counts(pages, selected):
     def ids(name):
         return restrict(pages, selected, name).values("pk")
 
-    queries = []
-    if has(CaseStudyPage):
-        ratings = PrincipleRating.objects.filter(
-            page_id__in=ids("principle"), strength__gte=PRINCIPLE_MIN_STRENGTH
-        )
-        queries.append(counted("principle", ratings, F("principle__key"), "page_id"))
-        depths = CaseStudyPage.objects.filter(pk__in=ids("depth"))
-        queries.append(counted("depth", depths, F("depth_level")))
-    for model in PRINCIPLE_LINKS:
-        if has(model):
-            linked = model.objects.filter(pk__in=ids("principle"))
-            queries.append(counted("principle", linked, F("principles__key")))
-    for link in KEYWORD_LINKS:
-        if has(link._meta.get_field("content_object").related_model):
-            tagged = link.objects.filter(content_object_id__in=ids("keyword"))
-            queries.append(counted("keyword", tagged, F("tag__slug"), "content_object_id"))
-    if has(StoryPage):
-        stories = StoryPage.objects.filter(pk__in=ids("life_factor"))
-        queries.append(counted("life_factor", stories, F("life_factors__key")))
+    queries = [
+        spec.count(SearchScope(model), name, model.objects.filter(pk__in=ids(name)))
+        for name in DECLARED
+        for model, spec in declared(name)
+        if has(model)
+    ]
     if queries:
         # Pages are of one type each, so the counts of different page types add up.
         for facet, value, number in matching.rows(union(queries)):
@@ -243,7 +158,7 @@ def parse_filters(params, locale_id):
         selected["principle"] = raw["principle"]
     if raw["keyword"] and Tag.objects.filter(slug=raw["keyword"]).exists():
         selected["keyword"] = raw["keyword"]
-    if raw["depth"] in Depth.values:
+    if raw["depth"] in dict(declared_values("depth")):
         selected["depth"] = raw["depth"]
     if (
         raw["life_factor"]
@@ -308,7 +223,7 @@ def _labels(counts, locale_id):
         tags = Tag.objects.filter(slug__in=counts["keyword"]).values_list("slug", "name")
         for slug, name in tags:
             labels["keyword"][slug] = (slug, name)
-    for value, label in Depth.choices:
+    for value, label in declared_values("depth"):
         labels["depth"][value] = (value, label)
     return labels
 

@@ -8,11 +8,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from hub.listing.query import clean_query, display_query
 from hub.models import SectionPage
 from search.backends import evaluated_page, with_fallback
 from search.facets import add_links, facet_counts, facet_groups, parse_filters, restrict
 from search.outbox import PendingIndexChange  # noqa: F401 - a model of this app
-from search.query import clean_query, display_query
 from search.snippets import highlight, snippet_source
 from search.suggestions import known_terms, popular_searches, spelling_hint
 from search.window import RANKED_WINDOW, WindowedResults, ranked_window

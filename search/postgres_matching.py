@@ -34,7 +34,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.sql import materialized
+from hub.listing.counting import materialized
 from search.window import WindowedResults
 
 
@@ -201,7 +201,7 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
 
 class IndexedMatchSearchResults(WindowedResults, PostgresSearchResults):
     def matching_ids(self):
-        """The ids of every match, as a subquery (for facets: see search.facets.matching_pages)."""
+        """Every match's id, as a subquery (for facets: search.backends.matching_pages)."""
         return self.get_queryset().values("pk")
 
 

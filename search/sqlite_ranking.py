@@ -24,7 +24,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.sql import materialized
+from hub.listing.counting import materialized
 from search.window import WindowedResults
 
 

@@ -1,67 +1,57 @@
-"""The stories index: newest first, filtered by life factor and keyword from the query string."""
+"""The stories index on hub.listing: newest first, by life factor and keyword.
 
-from django import forms
-from django.core.paginator import Paginator
+The facets are what StoryPage declares (`listing_facets`); the columns of its exports are
+documented in docs/data.md. Exports carry what the cards show: the pseudonym, never a contact.
+"""
+
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
+from django.utils.translation import ngettext
+
+from hub.listing.export import Column
+from hub.listing.listing import Listing, Sort
+from stories.models import StoryPage
 
 STORIES_PER_PAGE = 12
 
 
-class StoryFilterForm(forms.Form):
-    factor = forms.ChoiceField(required=False, label=_("Life factor"))
-    keyword = forms.ChoiceField(required=False, label=_("Keyword"))
-
-    def __init__(self, data, factors, keywords):
-        super().__init__(data)
-        self.fields["factor"].choices = [("", _("All life factors"))] + [
-            (factor.key, factor.name) for factor in factors
-        ]
-        self.fields["keyword"].choices = [("", _("All keywords"))] + [
-            (tag.slug, tag.name) for tag in keywords
-        ]
+def full_url(page, request):
+    return page.get_full_url(request)
 
 
-class StoryListing:
-    """Live stories under one index, with the filters a visitor chose.
+class StoryListing(Listing):
+    """Live, public stories under one index."""
 
-    A filter value that is not one of the choices is reported next to its field and ignored,
-    so a mistyped or stale shared link still shows a useful page.
-    """
+    model = StoryPage
+    per_page = STORIES_PER_PAGE
+    sorts = {"newest": Sort(_("Newest first"), ("-first_published_at", "-pk"))}
+    card_template = "stories/includes/story_listing_card.html"
+    export_columns = [
+        Column("title", lambda page, request: page.title),
+        Column("url", full_url),
+        Column("told_by", lambda page, request: page.display_name),
+        Column("region", lambda page, request: page.region),
+        Column("illustrative", lambda page, request: "yes" if page.is_illustrative else "no"),
+        Column(
+            "life_factors",
+            lambda page, request: "; ".join(f.key for f in page.life_factors.all()),
+        ),
+        Column(
+            "keywords",
+            lambda page, request: "; ".join(i.tag.name for i in page.tagged_items.all()),
+        ),
+        Column(
+            "first_published_at",
+            lambda page, request: (
+                page.first_published_at.isoformat() if page.first_published_at else ""
+            ),
+        ),
+    ]
 
-    def __init__(self, index_page, query):
-        from hub.models import LifeFactor
-        from stories.models import StoryPage
+    def results_count(self, count):
+        return ngettext("%(counter)s story", "%(counter)s stories", count) % {"counter": count}
 
-        self.index_page = index_page
-        stories = StoryPage.objects.child_of(index_page).live().public()
-        self.factors = LifeFactor.in_language(index_page.locale_id)
-        self.keywords = list(
-            Tag.objects.filter(stories_storypagetag_items__content_object__in=stories)
-            .distinct()
-            .order_by("name")
-        )
-        self.form = StoryFilterForm(query, self.factors, self.keywords)
-        self.form.is_valid()
-        chosen = {
-            name: self.form.cleaned_data.get(name)
-            for name in ("factor", "keyword")
-            if name not in self.form.errors
-        }
-        self.factor = next((f for f in self.factors if f.key == chosen.get("factor")), None)
-        self.keyword = next((t for t in self.keywords if t.slug == chosen.get("keyword")), None)
-        if self.factor:
-            # By key: a translated story may still be tagged with the source language's factors.
-            stories = stories.filter(life_factors__key=self.factor.key)
-        if self.keyword:
-            stories = stories.filter(tagged_items__tag=self.keyword)
-        self.stories = (
-            stories.order_by("-first_published_at", "-pk")
-            .prefetch_related("life_factors")
-            .distinct()
-        )
-        self.page = Paginator(self.stories, STORIES_PER_PAGE).get_page(query.get("page"))
+    def feed_description(self, page):
+        return page.about_me
 
-    @property
-    def is_filtered(self):
-        return bool(self.factor or self.keyword)
+    def with_related(self, pages):
+        return pages.prefetch_related("life_factors", "tagged_items__tag")

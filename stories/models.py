@@ -27,6 +27,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.listing.facets import FieldFacet, KeywordFacet, terms
+from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import SectionPage
 from hub.page_privacy import PrivatePagesMixin
@@ -34,7 +36,6 @@ from stories import change_views, share_views
 from stories.admin_forms import StoryPageForm
 from stories.blocks import StoryDayBlock
 from stories.choices import CONSENT_WORDING_VERSION, ContentNote, HowGiven, Region, Setting, Voice
-from stories.listing import StoryListing
 from stories.panels import CONSENT_FIELDS, ConsentPanel
 
 
@@ -48,7 +49,7 @@ CONSENT_REQUIRED_MESSAGE = _(
 )
 
 
-class StoryIndexPage(RoutablePageMixin, SectionPage):
+class StoryIndexPage(ListingPageMixin, RoutablePageMixin, SectionPage):
     """Stories: listed newest first, filtered by life factor and keyword.
 
     It also serves the "Share your story" form and the contributors' private status pages as
@@ -57,14 +58,10 @@ class StoryIndexPage(RoutablePageMixin, SectionPage):
 
     template = "stories/story_index_page.html"
     subpage_types = ["stories.StoryPage"]
+    listing_class = "stories.listing.StoryListing"
 
     class Meta:
         verbose_name = _("story index page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = Page.get_context(self, request, *args, **kwargs)
-        context["listing"] = StoryListing(self, request.GET)
-        return context
 
     @path("share/", name="share_start")
     @path("share/<slug:step>/", name="share")
@@ -197,6 +194,17 @@ class StoryPage(PrivatePagesMixin, Page):
         FieldPanel("is_illustrative"),
     ]
 
+    listing_facets = [
+        # By key: a translated story may still be tagged with the source language's factors.
+        FieldFacet(
+            name="factor",
+            legend=_("Life factor"),
+            choices=terms("hub.LifeFactor"),
+            lookup="life_factors__key",
+            search_name="life_factor",
+        ),
+        KeywordFacet("stories.StoryPageTag"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("pseudonym", boost=2),
         index.SearchField("about_me"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
-from search.query import display_query
+from hub.listing.query import display_query
 from toolkits.assessment import principles_in_order
 from toolkits.models import Audience, GuidePage, LearningForumPage, ToolkitPage
 

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.listing.facets import ALL, FieldFacet, KeywordFacet, terms
 from hub.localisation import page_fields
 from hub.models import SectionPage
 from hub.page_privacy import PrivatePagesMixin
@@ -154,6 +155,16 @@ class PracticalPage(Page):
         return context
 
 
+# Toolkits and guides name the principles they help grow outright (no strength).
+NAMED_PRINCIPLES = FieldFacet(
+    name="principle",
+    legend=_("Principle"),
+    choices=terms("hub.Principle"),
+    combine=ALL,
+    lookup="principles__key",
+)
+
+
 class ToolkitPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "toolkits.ToolkitPage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -183,6 +194,7 @@ class ToolkitPage(PracticalPage):
     )
 
     content_panels = PracticalPage.content_panels + [FieldPanel("source_forum")]
+    listing_facets = [NAMED_PRINCIPLES, KeywordFacet("toolkits.ToolkitPageTag")]
     parent_page_types = ["toolkits.ToolkitIndexPage"]
     template = "toolkits/practical_page.html"
 
@@ -201,6 +213,7 @@ class GuidePage(PrivatePagesMixin, PracticalPage):
 
     keywords = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name=_("keywords"))
 
+    listing_facets = [NAMED_PRINCIPLES, KeywordFacet("toolkits.GuidePageTag")]
     parent_page_types = ["toolkits.ToolkitIndexPage", "toolkits.LearningForumPage"]
     template = "toolkits/practical_page.html"
 

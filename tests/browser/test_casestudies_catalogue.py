@@ -47,6 +47,7 @@ def test_visitor_filters_by_keyword_and_principle_then_follows_see_also(page, ca
     page.get_by_role("group", name="Principle").get_by_role(
         "checkbox", name=re.compile(r"^Networks")
     ).check()
+    page.get_by_label("Minimum strength").select_option("3")  # strong
     page.get_by_role("button", name="Apply filters").click()
 
     expect(page).to_have_url(re.compile(r"keyword=peer-support.*principle=networks"))
@@ -71,3 +72,30 @@ def test_keyword_label_on_a_case_study_opens_the_filtered_listing(page, catalogu
     expect(page.get_by_role("heading", name="1 case study")).to_be_visible()
     page.get_by_role("link", name=re.compile("Clear filters")).click()
     expect(page.get_by_role("heading", name="4 case studies")).to_be_visible()
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_wait_behind_a_disclosure(
+    chromium, catalogue_site, axe, tmp_path
+):
+    context = chromium.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(f"{catalogue_site}/en/case-studies/?principle=networks")
+
+    disclosure = phone.locator("summary", has_text="Filter")
+    expect(disclosure).to_contain_text("(1 chosen)")
+    expect(phone.get_by_role("group", name="Depth")).to_be_hidden()
+    first_card = phone.locator(".case-card").first
+    expect(first_card).to_be_in_viewport()  # within the first screen, not 3,600 px down
+    phone.screenshot(path=tmp_path / "catalogue-390.png")
+    axe(phone)
+
+    disclosure.click()
+    expect(phone.get_by_role("group", name="Depth")).to_be_visible()
+    phone.get_by_role("group", name="Depth").get_by_role(
+        "radio", name=re.compile("^Transf")
+    ).check()
+    phone.get_by_role("button", name="Apply filters").click()
+    expect(phone.locator("summary", has_text="Filter")).to_contain_text("(2 chosen)")
+    expect(phone.get_by_role("link", name=re.compile("Depth: Transformative"))).to_be_visible()
+    phone.screenshot(path=tmp_path / "catalogue-390-filtered.png", full_page=True)
+    context.close()

@@ -1,5 +1,9 @@
 """The catalogue listing: facet counts under combined filters, bad URLs, paging, query bound."""
 
+import csv
+import io
+import json
+
 import pytest
 
 from casestudies.filters import PER_PAGE
@@ -102,8 +106,10 @@ def test_facet_counts_under_combined_filters(client, catalogue_index, four_cases
         client, catalogue_index, "?keyword=peer-support&principle=networks&strength=2"
     )
     assert titles(catalogue) == ["Alpha", "Bravo"]
-    # Ticked facets: how many of the current results also have the option.
-    assert counts(catalogue, "keyword") == {"co-design": 1, "peer-support": 2}
+    # Keywords are "any of these": how many results ticking the keyword too would give
+    # (Alpha and Charlie show networks at 2+ and have co-design).
+    assert counts(catalogue, "keyword") == {"co-design": 2, "peer-support": 2}
+    # Principles are "all of these": how many of the current results also have the option.
     assert counts(catalogue, "principle")["networks"] == 2
     assert counts(catalogue, "principle")["assets"] == 1  # only Bravo is assets 2+
     # Single-choice facets: how many results choosing that option would give.
@@ -130,11 +136,41 @@ def test_facet_counts_under_combined_filters(client, catalogue_index, four_cases
     assert dict(catalogue.strength_counts) == {"1": 1, "2": 1, "3": 1}
 
 
-def test_default_minimum_strength_is_strong(client, catalogue_index, four_cases):
+def test_default_minimum_strength_is_any_rating(client, catalogue_index, four_cases):
     _, catalogue = get_catalogue(client, catalogue_index, "?principle=networks")
+    assert titles(catalogue) == ["Alpha", "Bravo", "Charlie"]  # Delta rates networks 0
+    _, catalogue = get_catalogue(client, catalogue_index, "?principle=networks&strength=3")
     assert titles(catalogue) == ["Alpha", "Charlie"]
-    _, catalogue = get_catalogue(client, catalogue_index, "?principle=networks&principle=assets")
+    _, catalogue = get_catalogue(
+        client, catalogue_index, "?principle=networks&principle=assets&strength=3"
+    )
     assert titles(catalogue) == ["Charlie"]
+
+
+def test_several_keywords_mean_any_of_them_and_the_facet_says_so(
+    client, catalogue_index, four_cases
+):
+    response, catalogue = get_catalogue(
+        client, catalogue_index, "?keyword=peer-support&keyword=co-design"
+    )
+    assert titles(catalogue) == ["Alpha", "Bravo", "Charlie"]
+    assert "any of the keywords you tick" in response.content.decode()
+
+
+def test_chips_say_exactly_what_is_applied_and_each_removes_only_itself(
+    client, catalogue_index, four_cases
+):
+    response, catalogue = get_catalogue(
+        client, catalogue_index, "?principle=networks&strength=2&country=england"
+    )
+    chips = {f"{f.label}: {f.value_label}": f.remove_url for f in catalogue.active_filters}
+    networks = next(p.name for p in catalogue.principles if p.key == "networks")
+    assert set(chips) == {f"{networks}: developing or stronger", "Country: England"}
+    assert "principle=networks" in chips["Country: England"]
+    assert "country" not in chips["Country: England"]
+    assert "principle" not in chips[f"{networks}: developing or stronger"]
+    assert "country=england" in chips[f"{networks}: developing or stronger"]
+    assert f"{networks}: developing or stronger" in response.content.decode()
 
 
 def test_counts_are_shown_beside_options_and_the_form_is_a_shareable_get_form(
@@ -144,7 +180,8 @@ def test_counts_are_shown_beside_options_and_the_form_is_a_shareable_get_form(
     html = response.content.decode()
     assert 'method="get"' in html
     assert 'value="peer-support" checked' in html
-    assert 'Co-design <span class="facet__count">(1' in html
+    # Keywords are "any of these": ticking co-design as well would give Alpha and Charlie too.
+    assert 'Co-design <span class="facet__count">(2' in html
     assert "Clear filters" in html
 
 
@@ -203,7 +240,9 @@ def test_bad_filter_values_give_a_clean_page(client, catalogue_index, four_cases
     response = client.get(catalogue_index.url + query)
     assert response.status_code == 200
     catalogue = response.context["catalogue"]
-    assert catalogue.total in (4, 2)  # bad values are left out, not applied
+    # Bad values are left out, not applied: every case study, or (for "principle=networks" with
+    # a bad strength) the three that show networks at the default strength, any rating.
+    assert catalogue.total in (4, 3)
 
 
 def test_bad_values_are_reported_to_the_visitor(client, catalogue_index, four_cases):
@@ -254,6 +293,13 @@ def test_listing_renders_in_a_bounded_number_of_queries(
             response = client.get(catalogue_index.url + query)
         assert response.status_code == 200
         assert len(response.context["catalogue"].pages) == PER_PAGE
+    # Its exports hold every result, in a number of queries that does not grow with them either.
+    for export in ("csv", "json", "rss"):
+        with django_assert_max_num_queries(QUERY_BOUND):
+            response = client.get(catalogue_index.url, {"format": export})
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+        if export == "json":
+            assert len(json.loads(body)) == how_many
 
 
 @pytest.mark.parametrize(
@@ -300,3 +346,32 @@ def test_relevance_pages_are_the_same_whether_or_not_the_ranked_window_holds_the
     assert sorted(whole[0] + whole[1]) == ["Alpha", "Bravo", "Charlie", "Delta"]
     assert pages_with_window(1) == whole  # neither page in the window
     assert pages_with_window(3) == whole  # the second page only partly in it
+
+
+def test_the_catalogue_exports_its_filtered_results_with_their_ratings_in_its_order(
+    client, catalogue_index, four_cases
+):
+    response = client.get(
+        catalogue_index.url, {"principle": "networks", "strength": "2", "format": "csv"}
+    )
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    assert [row["title"] for row in rows] == ["Alpha", "Bravo", "Charlie"]
+    assert sorted(rows[0]["principles"].split("; ")) == ["assets=1", "networks=3"]
+    assert sorted(rows[0]["keywords"].split("; ")) == ["Co-design", "Peer Support"]
+    assert rows[1]["evaluated"] == "no" and rows[1]["country"] == "scotland"
+    assert rows[2]["depth"] == "transformative" and rows[2]["sector"] == "adult-social-care"
+
+
+def test_a_search_in_the_catalogue_ranks_best_match_first_unless_an_order_is_chosen(
+    client, catalogue_index, four_cases
+):
+    response, catalogue = get_catalogue(client, catalogue_index, "?q=charlie&sort=")
+    assert catalogue.sort == "relevance"
+    html = response.content.decode()
+    # The default order's option sends no value, so words typed into a title-ordered
+    # listing are ranked; a chosen order is kept in the pages' links.
+    assert '<option value="" selected>Best match</option>' in html
+    _, catalogue = get_catalogue(client, catalogue_index, "?sort=reviewed")
+    assert catalogue.sort == "reviewed"
+    assert "sort=reviewed" in catalogue.url(page=2)

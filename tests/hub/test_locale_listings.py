@@ -215,20 +215,21 @@ def welsh_story(site_tree, section, welsh_taxonomy):
 def test_welsh_stories_listing_offers_life_factors_in_welsh(client, welsh_story):
     response = client.get("/cy/stories/")
     html = response.content.decode()
-    choices = dict(response.context["listing"].form.fields["factor"].choices)
+    choices = dict(response.context["listing"].facet["factor"].choices)
 
     assert choices["money"] == "Arian" and choices["place"] == "Lle"
     # Untranslated factors keep their English names rather than vanishing from the filter.
     assert choices["individuality"] == "Individuality"
-    assert '<option value="money">Arian</option>' in html
+    assert 'value="money">' in html and ">Arian <span" in html
     assert "Fy niwrnod marchnad" in html and "My market day" not in html
 
 
 def test_welsh_stories_filter_by_a_life_factor_finds_the_welsh_story(client, welsh_story):
     response = client.get("/cy/stories/", {"factor": "money"})
 
-    assert [story.title for story in response.context["listing"].page] == ["Fy niwrnod marchnad"]
-    assert response.context["listing"].factor.name == "Arian"
+    listing = response.context["listing"]
+    assert [story.title for story in listing.pages] == ["Fy niwrnod marchnad"]
+    assert [chip.value_label for chip in listing.active_filters] == ["Arian"]
 
 
 def test_welsh_search_life_factor_facet_in_welsh(client, welsh_story):
@@ -236,3 +237,44 @@ def test_welsh_search_life_factor_facet_in_welsh(client, welsh_story):
 
     assert titles(response) == ["Fy niwrnod marchnad"]
     assert facet_labels(response, "life_factor") == ["Arian", "Lle"]
+
+
+def test_welsh_listings_include_untranslated_pages_in_english_counted_in_the_facets(
+    client, catalogue, section
+):
+    CaseStudyPageFactory(
+        parent=section(CaseStudyIndexPage),
+        title="Untranslated service",
+        client_groups=list(ClientGroup.objects.filter(key="carers", locale__language_code="en")),
+        live=True,
+    )
+
+    response = client.get("/cy/case-studies/")
+
+    listing = response.context["catalogue"]
+    assert sorted(page.title for page in listing.pages) == [
+        "Banc amser yn Leeds",
+        "Untranslated service",
+    ]  # the English source of the translated page is not listed twice
+    counts = {option.value: option.count for option in listing.facet["client_group"].options}
+    assert counts["carers"] == 2
+    html = response.content.decode()
+    assert '<li class="card case-card" lang="en">' in html
+    assert html.count('class="card__language"') == 1
+    csv_text = b"".join(
+        client.get("/cy/case-studies/", {"format": "csv"}).streaming_content
+    ).decode()
+    assert "Untranslated service" in csv_text and "Banc amser yn Leeds" in csv_text
+    assert "Time bank in Leeds" not in csv_text
+
+
+def test_welsh_stories_list_an_untranslated_story_without_a_filter(client, welsh_story, section):
+    make_story(section(StoryIndexPage), title="Only in English", publish=True)
+
+    listing = client.get("/cy/stories/").context["listing"]
+
+    assert sorted(story.title for story in listing.pages) == [
+        "Fy niwrnod marchnad",
+        "Only in English",
+    ]
+    assert not listing.is_filtered

@@ -4,6 +4,7 @@ import pytest
 
 from casestudies.models import CaseStudyIndexPage, ResourceIndexPage
 from hub.models import LifeFactor
+from search.facets import declared, declared_values
 from search.models import SearchPage
 from stories.models import StoryIndexPage
 from tests.casestudies.factories import CaseStudyPageFactory, ResourcePageFactory
@@ -210,3 +211,21 @@ def test_each_search_runs_its_full_text_match_once(
     assert response.context["results"].paginator.count == (5 if not filters else 2)
     searches = [query["sql"] for query in queries if match in query["sql"]]
     assert len(searches) == statements, searches
+
+
+def test_the_search_offers_the_facets_page_types_declare():
+    """search/ collects `listing_facets` from every page type rather than naming the types."""
+    assert {model.__name__ for model, _spec in declared("principle")} == {
+        "CaseStudyPage",
+        "ToolkitPage",
+        "GuidePage",
+    }
+    assert {model.__name__ for model, _spec in declared("keyword")} == {
+        "CaseStudyPage",
+        "ResourcePage",
+        "StoryPage",
+        "ToolkitPage",
+        "GuidePage",
+    }
+    assert [model.__name__ for model, _spec in declared("life_factor")] == ["StoryPage"]
+    assert dict(declared_values("depth"))["transformative"] == "Transformative"

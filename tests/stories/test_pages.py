@@ -1,5 +1,7 @@
 """The public side: the stories index, a story page, the status page, and the demo stories."""
 
+import json
+
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -258,3 +260,27 @@ def test_demo_stories_cover_every_life_factor_and_every_state(site_tree):
     assert stories.filter(live=True).count() == stories.count() - 2
     assert all(story.consent.publish_on_web for story in stories)
     assert stories_index().get_children().count() == stories.count()
+
+
+def test_the_index_exports_the_filtered_stories_with_the_shown_name_only(client, site_tree):
+    make_story(title="Money day", life_factors=[factor("money")], publish=True)
+    make_story(title="Place day", life_factors=[factor("place")], publish=True)
+    make_story(title="Draft money day", life_factors=[factor("money")])
+
+    response = client.get(INDEX, {"factor": "money", "format": "json"})
+
+    items = json.loads(b"".join(response.streaming_content))
+    assert [item["title"] for item in items] == ["Money day"]
+    assert items[0]["life_factors"] == "money"
+    assert set(items[0]) == {
+        "title",
+        "url",
+        "told_by",
+        "region",
+        "illustrative",
+        "life_factors",
+        "keywords",
+        "first_published_at",
+    }
+    feed = client.get(INDEX, {"format": "rss"}).content.decode()
+    assert "Money day" in feed and "Place day" in feed and "Draft money day" not in feed
