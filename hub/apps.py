@@ -9,6 +9,9 @@ class HubConfig(AppConfig):
 
     def ready(self):
         from hub.localisation import connect_signals
+        from hub.page_cache import invalidation
 
         # Translated pages point at taxonomy in their own language (see hub.localisation).
         connect_signals()
+        # Every change a visitor could see makes the page cache fresh (hub/page_cache).
+        invalidation.connect()

@@ -9,6 +9,11 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 # makemessages (the test that every interface string is translated) needs GNU gettext.
 command -v xgettext >/dev/null || missing+=(gettext)
+# `make bench` (scripts/install-test-deps.sh --bench) also measures HTTP with wrk against nginx.
+if [ "${1:-}" = "--bench" ]; then
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing from Debian: ${missing[*]}"

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before everything that reads the session or the language: a cached page costs no more.
+    "hub.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware picks the visitor's language for "/" and for the admin.
     "django.middleware.locale.LocaleMiddleware",
@@ -186,6 +188,20 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache (hub/page_cache) must be shared by every worker and process: Redis when there
+# is one, else files on this machine (no server needed for `make run`).
+if os.environ.get("REDIS_URL"):
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("HUB_PAGE_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+# How long an anonymous page may be served from the page cache (0 turns it off); changes make
+# pages fresh at once whatever this says. A CDN in front keeps them HUB_CDN_CACHE_SECONDS.
+HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "600"))
+HUB_CDN_CACHE_SECONDS = int(os.environ.get("HUB_CDN_CACHE_SECONDS", "60"))
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
 # faster relevance ranking on SQLite); Elasticsearch in front of it when configured. The database

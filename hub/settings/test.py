@@ -1,5 +1,6 @@
 """The test suite. DATABASE_URL chooses PostgreSQL or SQLite (make test runs both)."""
 
+import json
 import os
 
 from .base import *  # noqa: F403
@@ -15,5 +16,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The page cache is on in every test (conftest clears it between tests): no test may see a
+    # stale page. tests/hub/test_page_cache.py also runs it on files and on Redis.
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A second process in a test (tests/hub/test_page_cache.py) shares the test's page cache.
+if os.environ.get("HUB_TEST_PAGES_CACHE"):
+    CACHES["pages"] = json.loads(os.environ["HUB_TEST_PAGES_CACHE"])
