@@ -143,10 +143,11 @@ http {{ access_log off; default_type text/html;
 def bakerydemo_server(checkout, port):
     env = {
         **os.environ,
+        # Its own production settings (DEBUG off, WhiteNoise), on the SQLite database its
+        # load_initial_data made; see docs/performance.md for how that checkout is prepared.
         "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_DEBUG": "off",
+        "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": f"sqlite:///{checkout / 'bakerydemodb'}",
     }
     gunicorn = checkout / ".venv" / "bin" / "gunicorn"
