@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
 
-.PHONY: run test setup install install-dev lint format bench clean
+.PHONY: run serve test setup install install-dev lint format bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,10 @@ install-dev: $(VENV)/.installed-dev
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+## The production configuration locally (gunicorn, DEBUG off, WhiteNoise, page cache) on PORT
+serve: setup
+	WORKERS=$(WORKERS) HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
+
 ## Migrate and load the demo content without serving (used by run and by the benchmark)
 setup: $(VENV)/.installed
 	$(PY) manage.py compile_translations
@@ -47,12 +52,14 @@ test: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py compile_translations
 	scripts/run-tests.sh $(PYTEST_ARGS)
 
-## Search and catalogue latency at 1,000 and 20,000 pages on SQLite and PostgreSQL, and the cost of
-## refusing a picture bomb in the story form -> docs/performance.md
+## Search and catalogue latency at 1,000 and 20,000 pages on SQLite and PostgreSQL, the cost of
+## refusing a picture bomb, and HTTP throughput of `make serve` against nginx (and
+## BAKERYDEMO=path) -> docs/performance.md
 bench: $(VENV)/.installed-dev
-	scripts/install-test-deps.sh
+	scripts/install-test-deps.sh --bench
 	scripts/with-postgres.sh $(PY) scripts/bench.py $(BENCH_ARGS)
 	$(PY) scripts/bench_uploads.py
+	$(PY) scripts/bench_http.py $(BENCH_HTTP_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

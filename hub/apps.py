@@ -11,9 +11,12 @@ class HubConfig(AppConfig):
         from hub import checks  # noqa: F401  (registers the deploy checks)
         from hub.csp import patch_wagtail_choosers
         from hub.localisation import connect_signals
+        from hub.page_cache import invalidation
 
         # Chooser widgets' inline scripts carry the Content-Security-Policy nonce (see hub.csp).
         patch_wagtail_choosers()
 
         # Translated pages point at taxonomy in their own language (see hub.localisation).
         connect_signals()
+        # Every change a visitor could see makes the page cache fresh (hub/page_cache).
+        invalidation.connect()

@@ -1,5 +1,6 @@
-"""The hub's admin: the Taxonomy menu, the translators' review hooks, and the page privacy rule
-(hub.page_privacy) applied wherever Wagtail lists pages."""
+"""The hub's admin: the Taxonomy menu, the translators' review hooks, the page privacy rule
+(hub.page_privacy) applied wherever Wagtail lists pages; and pages marked shareable for the page
+cache (hub.page_cache)."""
 
 from wagtail import hooks
 from wagtail.models import AbstractPage
@@ -9,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from hub import translation_review  # noqa: F401 - registers the translators' review hooks
 from hub.admin_bulk_actions import PRIVATE_BULK_ACTIONS
 from hub.admin_dashboard import replace_page_panels
+from hub.page_cache.public import mark_public
 from hub.page_privacy import PrivatePagesPermissionPolicy, visible_pages
 from hub.taxonomy_admin import TaxonomyGroup
 
@@ -32,3 +34,13 @@ for bulk_action in PRIVATE_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)  # after Wagtail's own
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("on_serve_page")
+def mark_shareable_pages_public(next_serve_page):
+    """Anonymous responses of unrestricted pages may be served from the page cache and a CDN."""
+
+    def serve(page, request, args, kwargs):
+        return mark_public(page, request, next_serve_page(page, request, args, kwargs))
+
+    return serve

@@ -14,6 +14,11 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v xgettext >/dev/null || missing+=(gettext)
 command -v javac >/dev/null || missing+=(default-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
+# `make bench` (scripts/install-test-deps.sh --bench) also measures HTTP with wrk against nginx.
+if [ "${1:-}" = "--bench" ]; then
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing from Debian: ${missing[*]}"

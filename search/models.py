@@ -32,6 +32,9 @@ class Found:
 class SearchPage(RoutablePageMixin, SectionPage):
     """Search across every public content type of the visitor's language."""
 
+    # The page cache purges search pages from a CDN whenever any page changes.
+    lists_every_page = True
+
     template = "search/search_page.html"
 
     class Meta:

@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.utils import translation
+from django.core.cache import caches
 
 from provisioning import bootstrap
 
@@ -16,6 +17,26 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_caches(request, settings):
+    """Each test starts with empty caches, and the page cache is on in every test, so no test
+    may see a stale page; except where a test counts queries, which measures rendering."""
+    for cache in caches.all():
+        cache.clear()
+    counts_queries = {"django_assert_num_queries", "django_assert_max_num_queries"}
+    if counts_queries & set(request.fixturenames) and not request.node.get_closest_marker(
+        "page_cache"
+    ):
+        settings.HUB_PAGE_CACHE_SECONDS = 0
+    yield
+
+
+@pytest.fixture
+def uncached(settings):
+    """The page cache off, for a test that measures rendering by requesting a page twice."""
+    settings.HUB_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

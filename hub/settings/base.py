@@ -75,6 +75,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "hub.csp.CurrentRequestMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before everything that reads the session or the language: a cached page costs no more.
+    # After the headers' middlewares, which add fresh headers to a cached page too.
+    "hub.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware picks the visitor's language for "/" and for the admin.
     "django.middleware.locale.LocaleMiddleware",
@@ -236,6 +239,20 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
+# The page cache (hub/page_cache) must be shared by every worker and process: Redis when there
+# is one, else files on this machine (no server needed for `make run`).
+if os.environ.get("REDIS_URL"):
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("HUB_PAGE_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+# How long an anonymous page may be served from the page cache (0 turns it off); changes make
+# pages fresh at once whatever this says. A CDN in front keeps them HUB_CDN_CACHE_SECONDS.
+HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "600"))
+HUB_CDN_CACHE_SECONDS = int(os.environ.get("HUB_CDN_CACHE_SECONDS", "60"))
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
 # faster relevance ranking on SQLite); a search engine in front of it when ELASTICSEARCH_URL is

@@ -1,5 +1,6 @@
 """The test suite. DATABASE_URL chooses PostgreSQL or SQLite (make test runs both)."""
 
+import json
 import os
 
 from .base import *  # noqa: F403
@@ -16,9 +17,17 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Per-process memory keeps tests independent of the cache table; tests/hub/test_shared_cache.py
-# proves the shared caches (database, Redis) hold a limit across processes.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    # Per-process memory keeps tests independent of the cache table; tests/hub/test_shared_cache.py
+    # proves the shared caches (database, Redis) hold a limit across processes.
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The page cache is on in every test (conftest clears it between tests): no test may see a
+    # stale page. tests/hub/test_page_cache.py also runs it on files and on Redis.
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
 # The test client's host: absolute links in responses point back at the site under test.
 HUB_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = HUB_BASE_URL
+# A second process in a test (tests/hub/test_page_cache.py) shares the test's page cache.
+if os.environ.get("HUB_TEST_PAGES_CACHE"):
+    CACHES["pages"] = json.loads(os.environ["HUB_TEST_PAGES_CACHE"])

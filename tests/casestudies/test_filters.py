@@ -330,7 +330,7 @@ def test_a_catalogue_search_runs_its_full_text_match_once_per_statement_kind(
 
 
 def test_relevance_pages_are_the_same_whether_or_not_the_ranked_window_holds_them(
-    client, catalogue_index, four_cases, monkeypatch
+    client, catalogue_index, four_cases, monkeypatch, uncached
 ):
     """Pages within the ranked window come from its ids; beyond it, from the search itself."""
     monkeypatch.setattr("casestudies.filters.PER_PAGE", 2)

@@ -121,7 +121,7 @@ def test_principle_page_is_rendered_for_each_principle_after_import(
         assert client.get(page.url).status_code == 200
 
 
-def test_see_also_links_cost_no_query_each(client, section):
+def test_see_also_links_cost_no_query_each(client, section, uncached):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
