@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
-from django.utils import translation
 from django.core.cache import caches
+from django.utils import translation
 
 from provisioning import bootstrap
 

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyIndexPage
+from provisioning import demo_toolkits as demo
 from tests.casestudies.factories import CaseStudyPageFactory
-from toolkits import demo
 
 COLLECT_VIOLATIONS = """
 window.__cspViolations = [];

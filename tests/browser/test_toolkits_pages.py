@@ -5,7 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from toolkits import assessment, demo
+from provisioning import demo_toolkits as demo
+from toolkits import assessment
 from toolkits.models import SelfAssessmentPage
 from toolkits.views import _sections, _statements
 

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
-from hub import bootstrap
+from hub import groups
 from search import breaker
 from search.models import SearchPage
 from search.outbox import PendingIndexChange
@@ -64,7 +64,7 @@ def test_the_contributor_withdraws_while_the_engine_is_down(
 def test_the_moderator_withdraws_while_the_engine_is_down(
     client, make_user, site_tree, engine_down, django_capture_on_commit_callbacks
 ):
-    moderator = make_user("moderator", bootstrap.MODERATORS)
+    moderator = make_user("moderator", groups.MODERATORS)
     story = make_story(title=TITLE, publish=True, index=stories_index())
     client.force_login(moderator)
 
