@@ -32,7 +32,9 @@ from tests.casestudies.factories import (
 from tests.hub.glossary import PRINCIPLE_NAMES
 from tests.stories.factories import make_story
 
-pytestmark = pytest.mark.django_db
+# These tests look inside the search and its rendering (context, engine connections), so each
+# request must really be served: the page cache (tested in tests/hub/test_page_cache.py) is off.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 WELSH_PRINCIPLES = PRINCIPLE_NAMES["cy"]
 
@@ -329,8 +331,10 @@ def test_demo_loader_command_reports_problems_cleanly(site_tree):
 
 # Query bounds ---------------------------------------------------------------------------------
 
-# Measured at 35, 32 and 36 queries for both sizes (the same as 3 pages at 15).
-WELSH_LISTING_QUERY_BOUND = 36
+# Measured at 35, 32 and 36 queries for both sizes (the same as 3 pages at 15); 38 since the
+# listing engine also lists the pages not yet translated and the catalogue gained themes and
+# funding: still the same for both sizes, which is what this test guards.
+WELSH_LISTING_QUERY_BOUND = 38
 
 
 def welsh_catalogue(site_tree, section, how_many):

@@ -19,7 +19,9 @@ from search.outbox import PendingIndexChange
 from tests.casestudies.factories import CaseStudyPageFactory
 from tests.search.engines import TEST_TIMEOUT, closed_port
 
-pytestmark = pytest.mark.django_db
+# These tests look inside the search and its rendering (context, engine connections), so each
+# request must really be served: the page cache (tested in tests/hub/test_page_cache.py) is off.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 
 @pytest.fixture

@@ -13,7 +13,9 @@ from wagtail.search.backends import get_search_backend
 
 from search.window import ranked_window
 
-pytestmark = pytest.mark.django_db
+# These tests look inside the search and its rendering (context, engine connections), so each
+# request must really be served: the page cache (tested in tests/hub/test_page_cache.py) is off.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 STOCK = "wagtail.search.backends.database"
 

@@ -12,7 +12,9 @@ from tests.stories.factories import make_story
 from tests.toolkits.factories import ToolkitPageFactory
 from toolkits.models import ToolkitIndexPage
 
-pytestmark = pytest.mark.django_db
+# These tests look inside the search and its rendering (context, engine connections), so each
+# request must really be served: the page cache (tested in tests/hub/test_page_cache.py) is off.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 
 @pytest.fixture
