@@ -161,7 +161,7 @@ def test_postgresql_keeps_the_index_vectors_in_their_rows():
 def test_sqlite_before_materialized_ctes_gives_the_same_answers(pages, monkeypatch):
     # Django 5.2 runs on SQLite 3.31; the MATERIALIZED keyword came in 3.35 and is a syntax error
     # before it. The ranking and the facet counts must then run without it, with the same answers.
-    from search import sql
+    from hub.listing import counting as sql
     from search.facets import facet_counts
 
     queryset = Page.objects.live().filter(depth__gt=2)
