@@ -47,12 +47,15 @@ def chromium():
 
 
 @pytest.fixture
-def live_site(transactional_db, live_server):
+def live_site(transactional_db, live_server, settings):
     """The bootstrapped hub served over HTTP. Returns the server's base URL.
 
     A live server needs real commits, so the database is emptied after each test, data created
-    by migrations included; the bootstrap rebuilds everything the hub needs from nothing.
+    by migrations included; the bootstrap rebuilds everything the hub needs from nothing. The
+    hub's base URL (private links, the Site record) is the live server's.
     """
+    settings.HUB_BASE_URL = live_server.url
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     bootstrap.run(demo_logins=True)
     return live_server.url
 

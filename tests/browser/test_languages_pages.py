@@ -131,7 +131,7 @@ def test_spanish_pages_have_no_axe_violations(page, spanish_site, axe):
     page.goto(f"{spanish_site}/es/case-studies/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Casos prácticos")
     expect(page.get_by_role("link", name="Banco de tiempo en Leeds")).to_be_visible()
-    expect(page.locator("form.catalogue__form")).to_contain_text("Activos")
+    expect(page.locator("form.listing")).to_contain_text("Activos")
     assert_languages(page, "es")
     axe(page)
 
