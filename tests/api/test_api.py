@@ -222,6 +222,8 @@ def test_filters_match_the_listings(client, hub):
     assert found(depth="descriptive") == {hub["neighbour"].pk}
     assert found(type="casestudies.ResourcePage") == {hub["resource"].pk}
     assert found(locale="cy") == set()
+    assert found(search="Neighbour") == {hub["neighbour"].pk}
+    assert found(search="Neighbour", depth="intermediate") == set()
     for bad in ({"strength": "9"}, {"depth": "deep"}, {"limit": "500"}, {"colour": "red"}):
         response = client.get(PAGES, bad)
         assert response.status_code == 400, bad
