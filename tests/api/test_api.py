@@ -70,7 +70,7 @@ def hub(site_tree, section, django_capture_on_commit_callbacks):
             evidence=[("evidence", {"statement": "Fewer admissions", "figure": "30%"})],
             body=[
                 {
-                    "type": "figure",
+                    "type": "image",
                     "value": {"image": shown.pk, "alt_text": "A garden", "decorative": False},
                 }
             ],
@@ -82,7 +82,7 @@ def hub(site_tree, section, django_capture_on_commit_callbacks):
             keywords=["Peer Support"],
             body=[
                 {
-                    "type": "figure",
+                    "type": "image",
                     "value": {
                         "image": picture(title="Draft only").pk,
                         "alt_text": "x",
