@@ -344,9 +344,16 @@ class CaseStudyPage(Page):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    citable = True  # "Cite this" (hub.citation)
+
     @property
     def display_name(self):
         return self.short_name or self.title
+
+    @property
+    def has_wedge_preview(self):
+        """A PNG of the wedge for link previews (hub.wedge_image); none when not assessed."""
+        return self.principles_assessed
 
     def rating_map(self):
         """{Principle: strength}, from the (usually prefetched) ratings, in principle order.

@@ -16,6 +16,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # "Cite this" downloads and link-preview pictures, by page id: stable whatever the slug.
+    path("cite/<int:page_id>.<str:extension>", hub_views.citation_download, name="cite"),
+    path("previews/wedge/<int:page_id>.png", hub_views.wedge_preview, name="wedge_preview"),
 ]
 
 if settings.DEBUG:
