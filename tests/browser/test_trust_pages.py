@@ -1,4 +1,4 @@
-"""The trust pages, the contact form (also with errors) and the "Cite this" box in Chromium,
+"""The trust pages, the contact and suggestion forms (also with errors) and the "Cite this" box,
 checked by axe-core in English, Welsh and Spanish: one walk per language."""
 
 import pytest
@@ -27,14 +27,16 @@ def test_trust_pages_and_cite_box_have_no_axe_violations(page, trust_site, axe, 
         "accessibility/",
         "contact/",
         "case-studies/riverside-timebank/",
+        "case-studies/suggest/",
     ):
         page.goto(f"{trust_site}/{language}/{path}")
         page.wait_for_load_state("load")
         axe(page)
 
-    # The contact form sent empty: the error summary, then axe again.
-    page.goto(f"{trust_site}/{language}/contact/")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state("load")
-    assert page.locator("[data-error-summary]").is_visible()
-    axe(page)
+    # The contact and suggestion forms sent empty: the error summary, then axe again.
+    for path in ("contact/", "case-studies/suggest/"):
+        page.goto(f"{trust_site}/{language}/{path}")
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state("load")
+        assert page.locator("[data-error-summary]").is_visible()
+        axe(page)
