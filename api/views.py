@@ -11,7 +11,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from api.fields import PREFETCH, SELECT_RELATED, api_fields_for
 from api.filters import QUERY_PARAMETERS, ListingFilter
 from api.privacy import served_files, served_pages
-from stories import ratelimit
+from hub import ratelimit
 
 
 class RateLimited:

@@ -8,43 +8,25 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import (
+    Orderable,
+    Page,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from casestudies import suggest
 from casestudies.blocks import CaseStudyBodyBlock, EvidenceBlock, LearningPointBlock, LinkBlock
+from casestudies.choices import Country, Depth
 from casestudies.facets import CASE_STUDY_FACETS, RESOURCE_FACETS
+from casestudies.suggestion_models import CaseStudySuggestion
 from hub.blocks import BodyStreamBlock
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import Principle, SectionPage, Strength, TaxonomyTerm
 from hub.principle_sections import principle_sections
-
-
-class Country(models.TextChoices):
-    ENGLAND = "england", _("England")
-    SCOTLAND = "scotland", _("Scotland")
-    WALES = "wales", _("Wales")
-    NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
-    UK_WIDE = "uk-wide", _("UK-wide")
-    AUSTRALIA = "australia", _("Australia")
-    BRAZIL = "brazil", _("Brazil")
-    CANADA = "canada", _("Canada")
-    SWEDEN = "sweden", _("Sweden")
-    USA = "usa", _("USA")
-    INTERNATIONAL = "international", _("International")
-    # Some sources describe a service without saying where it is; better said than guessed.
-    NOT_STATED = "not-stated", _("Not stated")
-
-
-class Depth(models.TextChoices):
-    """How far a service goes: from describing co-production to transforming the service."""
-
-    DESCRIPTIVE = "descriptive", _("Descriptive")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    TRANSFORMATIVE = "transformative", _("Transformative")
-    NOT_ASSESSED = "not_assessed", _("Not assessed")
 
 
 class ResourceType(models.TextChoices):
@@ -166,8 +148,9 @@ def live_in_locale(queryset, locale_id):
     return queryset.live().public().filter(locale_id=locale_id)
 
 
-class CaseStudyIndexPage(ListingPageMixin, SectionPage):
-    """Case studies: the browsable catalogue."""
+class CaseStudyIndexPage(ListingPageMixin, RoutablePageMixin, SectionPage):
+    """Case studies: the browsable catalogue, and the "Suggest a case study" form as a route
+    (casestudies.suggest), so its address sits under the catalogue in every language."""
 
     template = "casestudies/case_study_index_page.html"
     subpage_types = ["casestudies.CaseStudyPage"]
@@ -177,6 +160,14 @@ class CaseStudyIndexPage(ListingPageMixin, SectionPage):
 
     class Meta:
         verbose_name = _("case study index page")
+
+    @path("suggest/", name="suggest")
+    def suggest(self, request):
+        return suggest.suggest(request, self)
+
+    @path("suggest/sent/", name="suggest_sent")
+    def suggest_sent(self, request):
+        return suggest.sent(request, self)
 
 
 class CaseStudyPage(Page):
@@ -345,9 +336,16 @@ class CaseStudyPage(Page):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    citable = True  # "Cite this" (hub.citation)
+
     @property
     def display_name(self):
         return self.short_name or self.title
+
+    @property
+    def has_wedge_preview(self):
+        """A PNG of the wedge for link previews (hub.wedge_image); none when not assessed."""
+        return self.principles_assessed
 
     def rating_map(self):
         """{Principle: strength}, from the (usually prefetched) ratings, in principle order.
@@ -663,3 +661,6 @@ class LinkCheck(models.Model):
         return {
             check.url: check.archive_url for check in cls.objects.filter(url__in=urls, broken=True)
         }
+
+
+__all__ = ["CaseStudySuggestion", "Country", "Depth"]  # defined elsewhere, kept importable here

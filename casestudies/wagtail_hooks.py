@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from casestudies.link_report import BrokenLinksReportView, runs_the_catalogue
+from casestudies.suggestion_admin import SuggestionViewSet, listing_buttons, make_draft
 from casestudies.views import (
     ClientGroupViewSet,
     FundingMechanismViewSet,
@@ -47,3 +48,23 @@ def register_broken_links_menu_item():
     return BrokenLinksMenuItem(
         _("Broken links"), reverse("broken_links"), name="broken-links", icon_name="link", order=750
     )
+
+
+# Visitors' suggestions, their review queue and the "create draft case study" action.
+register_snippet(SuggestionViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def suggestion_listing_buttons(snippet, user, next_url=None):
+    yield from listing_buttons(snippet, user, next_url)
+
+
+@hooks.register("register_admin_urls")
+def suggestion_admin_urls():
+    return [
+        path(
+            "suggestions/<int:pk>/draft-case-study/",
+            make_draft,
+            name="casestudies_suggestion_draft",
+        )
+    ]

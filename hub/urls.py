@@ -18,6 +18,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     # The read-only open-data API (api/, docs/api.md).
     path("api/v2/", include("api.urls")),
+    # "Cite this" downloads and link-preview pictures, by page id: stable whatever the slug.
+    path("cite/<int:page_id>.<str:extension>", hub_views.citation_download, name="cite"),
+    path("previews/wedge/<int:page_id>.png", hub_views.wedge_preview, name="wedge_preview"),
 ]
 
 if settings.DEBUG:

@@ -253,6 +253,11 @@ class StoryPage(PrivatePagesMixin, Page):
     def display_name(self):
         return self.first_name if self.use_first_name else self.pseudonym
 
+    citable = True  # "Cite this" (hub.citation), under the name the storyteller chose
+
+    def citation_authors(self):
+        return [self.display_name]
+
     def get_content_notes_display(self):
         labels = dict(ContentNote.choices)
         return [labels[key] for key in self.content_notes or [] if key in labels]

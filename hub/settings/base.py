@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "casestudies",
     "toolkits",
     "stories",
+    "trust",
     "search",
     "provisioning",
     "api",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casestudies', '0004_knowledge_base_fields'),
+        ('casestudies', '0005_case_study_suggestion'),
     ]
 
     operations = [
