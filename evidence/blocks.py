@@ -94,7 +94,9 @@ class StatisticBlock(TranslatableStructBlockMixin, blocks.StructBlock):
             raise _errors(value=_("A percentage is between 0 and 100."))
         if (numerator is None) != (denominator is None):
             missing = "denominator" if denominator is None else "numerator"
-            raise _errors(**{missing: _("Give both the numerator and the denominator, or neither.")})
+            raise _errors(
+                **{missing: _("Give both the numerator and the denominator, or neither.")}
+            )
         if numerator is not None and numerator > denominator:
             raise _errors(numerator=_("The numerator cannot be larger than the denominator."))
         if disagrees(unit, figure, numerator, denominator) and not value.get("discrepancy"):

@@ -55,9 +55,7 @@ class EvidencePage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("What the figures cannot tell you."),
     )
-    themes = ParentalManyToManyField(
-        "casestudies.Theme", blank=True, related_name="evidence_pages"
-    )
+    themes = ParentalManyToManyField("casestudies.Theme", blank=True, related_name="evidence_pages")
     last_reviewed = models.DateField(null=True, blank=True)
     historical_context = models.TextField(
         max_length=600,
@@ -135,7 +133,9 @@ class EvidencePage(RoutablePageMixin, Page):
 class EvidenceCaseStudy(Orderable):
     """A case study an evidence page supports."""
 
-    page = ParentalKey(EvidencePage, on_delete=models.CASCADE, related_name="supported_case_studies")
+    page = ParentalKey(
+        EvidencePage, on_delete=models.CASCADE, related_name="supported_case_studies"
+    )
     case_study = models.ForeignKey(
         "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="supporting_evidence"
     )
@@ -145,5 +145,7 @@ class EvidenceCaseStudy(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("supported case study")
         constraints = [
-            models.UniqueConstraint(fields=["page", "case_study"], name="unique_evidence_case_study")
+            models.UniqueConstraint(
+                fields=["page", "case_study"], name="unique_evidence_case_study"
+            )
         ]

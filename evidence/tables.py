@@ -59,7 +59,9 @@ def plain_number(number):
     if number is None:
         return ""
     number = Decimal(number)
-    return str(number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize())
+    return str(
+        number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
+    )
 
 
 def display_value(statistic):
@@ -91,7 +93,6 @@ class Cell:
                 "denominator": number_format(denominator),
             }
         return text
-
 
     def _is_count_of(self, numerator):
         return self.statistic.get("unit") == Unit.COUNT and Decimal(numerator) == Decimal(

@@ -112,8 +112,7 @@ LEARNING_WANTED = [
 CAVEATS = [
     "The organisations chose to take part, so they are not a sample of all providers.",
     "Every figure is what the organisations said about themselves; none was checked.",
-    "The number of answers from a country says nothing about how much personalised support "
-    "it has.",
+    "The number of answers from a country says nothing about how much personalised support it has.",
     "The mix of client groups may follow the networks the survey was sent through.",
     "The survey describes what providers do; it does not show that it works better.",
 ]
@@ -206,9 +205,7 @@ def body():
         table(
             "How providers work: share of the 156 providers",
             "Practice",
-            [
-                statistic(practice, share, unit="percent") for practice, share in KEY_RESULTS
-            ],
+            [statistic(practice, share, unit="percent") for practice, share in KEY_RESULTS],
             SOURCE + ", key results",
         ),
         paragraph(
@@ -234,8 +231,12 @@ def body():
                     caveat="One organisation accounted for 50 of the 85.",
                 ),
                 statistic("Realistic estimate for 2016/17", 166, country="england"),
-                statistic("Most providers could help in 2017/18", 254, country="england", year=2017),
-                statistic("Most providers could help in 2018/19", 274, country="england", year=2018),
+                statistic(
+                    "Most providers could help in 2017/18", 254, country="england", year=2017
+                ),
+                statistic(
+                    "Most providers could help in 2018/19", 274, country="england", year=2018
+                ),
             ],
             SOURCE + ", Transforming Care capacity",
         ),
