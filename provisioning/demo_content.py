@@ -11,13 +11,21 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test.utils import override_settings
 
-from provisioning import demo_stories, demo_toolkits, demo_translations, demo_trust
+from provisioning import (
+    demo_evidence,
+    demo_glossary,
+    demo_stories,
+    demo_toolkits,
+    demo_translations,
+    demo_trust,
+)
 
 DEMO_DATA = Path(settings.BASE_DIR) / "casestudies" / "demo"
 DEMO_CATALOGUE = DEMO_DATA / "catalogue.json"
 # The other source reports' organisations and programmes (issue 21), after the catalogue.
 DEMO_KNOWLEDGE_BASE = DEMO_DATA / "knowledge_base.json"
-PARTS = ["catalogue", "stories", "toolkits", "trust", "translations"]
+# The evidence links the catalogue's case studies, so it comes after the catalogue.
+PARTS = ["catalogue", "stories", "toolkits", "trust", "glossary", "evidence", "translations"]
 
 
 def _created(name, created):
@@ -43,6 +51,14 @@ def load_trust(stdout, languages):
     stdout.write(_created("trust pages", demo_trust.load()))
 
 
+def load_glossary(stdout, languages):
+    stdout.write(_created("glossary terms", demo_glossary.load()))
+
+
+def load_evidence(stdout, languages):
+    stdout.write(_created("evidence", demo_evidence.load()))
+
+
 def load_translations(stdout, languages):
     paths = demo_translations.data_files()
     if languages:
@@ -61,6 +77,8 @@ LOADERS = {
     "stories": load_stories,
     "toolkits": load_toolkits,
     "trust": load_trust,
+    "glossary": load_glossary,
+    "evidence": load_evidence,
     "translations": load_translations,
 }
 

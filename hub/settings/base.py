@@ -35,7 +35,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "hub",
+    "glossary",
     "casestudies",
+    "evidence",
     "toolkits",
     "stories",
     "trust",
@@ -329,6 +331,9 @@ HUB_SEARCH_BREAKER_COOLING_OFF = int(os.environ.get("SEARCH_BREAKER_COOLING_OFF"
 WAGTAIL_SITE_NAME = os.environ.get("HUB_SITE_NAME", "Co-production hub")
 # The one base URL every absolute link is built from: the Site record (set by bootstrap_hub), and
 # through it hreflang alternates and the sitemap; links in emails; the admin's own links.
+# Where the quick-exit link on pages about abuse or violence goes: a neutral page elsewhere. It is
+# only ever a link the visitor follows; the hub itself requests nothing from it.
+HUB_QUICK_EXIT_URL = os.environ.get("HUB_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 HUB_BASE_URL = os.environ.get("HUB_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = HUB_BASE_URL
 # Avatars are initials drawn by the admin itself: no request to Gravatar from any admin page.
