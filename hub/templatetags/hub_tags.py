@@ -228,21 +228,63 @@ def live_versions(context):
     return cache[key]
 
 
+def shown_remainder(context):
+    """What the request's address adds to the page's own: a routable page's sub-path (a step of
+    the story form) and the query string (a search, a listing's filters). The switcher carries
+    it to the other languages, so switching never loses a search, a filter or a form step."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return ""
+    remainder = ""
+    if isinstance(page, Page):
+        page_path = urlsplit(page.get_url(request=request) or "").path
+        # The page may be served at the visitor's prefix (an untranslated page, hub.views).
+        shown_path = url_in_language(
+            page_path, language_of(page, request), translation.get_language()
+        )
+        for path in (shown_path, page_path):
+            if path and request.path.startswith(path):
+                remainder = request.path[len(path) :]
+                break
+    query = request.META.get("QUERY_STRING", "")
+    return remainder + (f"?{query}" if query else "")
+
+
 def version_links(context):
-    """[{code, label, url, current}] in the order of settings.LANGUAGES."""
+    """[{code, label, url, current, translated}] for every language, in settings.LANGUAGES order.
+
+    A language the page is live in links to that version; any other links to the default
+    language's version at that language's prefix, which hub.views serves with that language's
+    interface and a note (so the switcher offers every language on every page). A page with no
+    version in the default language offers only the languages it exists in.
+    """
     request = context.get("request")
     current = translation.get_language()
     versions = live_versions(context)
-    return [
-        {
-            "code": code,
-            "label": language_name(code),
-            "url": versions[code].get_url(request=request) if code in versions else "",
-            "current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-        if code in versions or code == current
-    ]
+    remainder = shown_remainder(context)
+    fallback = versions.get(settings.LANGUAGE_CODE)
+    fallback_url = fallback.get_url(request=request) if fallback is not None else None
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in versions:
+            url = versions[code].get_url(request=request)
+        elif fallback_url and code != current:
+            url = url_in_language(fallback_url, settings.LANGUAGE_CODE, code)
+        elif code != current:
+            continue
+        else:
+            url = ""
+        links.append(
+            {
+                "code": code,
+                "label": language_name(code),
+                "url": url + remainder if url else "",
+                "current": code == current,
+                "translated": code in versions,
+            }
+        )
+    return links
 
 
 def language_name(code):
@@ -255,8 +297,8 @@ def language_name(code):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in every other language it is live in; the interface language is
-    marked as the current one (even on an untranslated page, which base.html explains)."""
+    """Links to this page in every other language (see version_links); the interface language
+    is marked as the current one (even on an untranslated page, which base.html explains)."""
     links = version_links(context)
     has_other = any(not link["current"] for link in links)
     return {"links": links if has_other else [], "request": context.get("request")}
@@ -267,7 +309,11 @@ def untranslated_notice(context):
     """Says the page is not in the visitor's language, and links the versions that exist."""
     return {
         "language": translation.get_language(),
-        "links": [link for link in version_links(context) if not link["current"]],
+        "links": [
+            link
+            for link in version_links(context)
+            if link["translated"] and not link["current"]
+        ],
     }
 
 
