@@ -5,10 +5,12 @@ from urllib.parse import urlsplit, urlunsplit
 from django import template
 from django.apps import apps
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, Site
+
+from hub.models import HubSettings, SiteText
 
 register = template.Library()
 
@@ -310,9 +312,7 @@ def untranslated_notice(context):
     return {
         "language": translation.get_language(),
         "links": [
-            link
-            for link in version_links(context)
-            if link["translated"] and not link["current"]
+            link for link in version_links(context) if link["translated"] and not link["current"]
         ],
     }
 
@@ -341,3 +341,36 @@ def page_language(context):
             return page.alias_of.locale.language_code
         return language_of(page, context.get("request"))
     return translation.get_language()
+
+
+@register.simple_tag(takes_context=True)
+def site_text(context):
+    """The site text (site name, support box, contact details, footer) in the visitor's
+    language, else in the default language with `lang` set to that language so the page marks
+    it; None if the settings point at none. One query, kept on the request."""
+    request = context.get("request")
+    cache = chrome_cache(request)
+    language = translation.get_language()
+    if cache.get("site_text_language") != language:
+        cache["site_text"] = localized_site_text(request, language)
+        cache["site_text_language"] = language
+    return cache["site_text"]
+
+
+def localized_site_text(request, language):
+    hub_settings = HubSettings.for_request(request) if request is not None else None
+    if hub_settings is None or hub_settings.site_text_id is None:
+        return None
+    source = SiteText.objects.filter(pk=hub_settings.site_text_id).values("translation_key")
+    versions = {
+        text.locale.language_code: text
+        for text in SiteText.objects.filter(
+            translation_key=Subquery(source),
+            locale__language_code__in={language, settings.LANGUAGE_CODE},
+        ).select_related("locale")
+    }
+    text = versions.get(language) or versions.get(settings.LANGUAGE_CODE)
+    if text is None:  # the settings point at a text of another language that is not translated
+        text = SiteText.objects.select_related("locale").get(pk=hub_settings.site_text_id)
+    text.lang = "" if text.locale.language_code == language else text.locale.language_code
+    return text
