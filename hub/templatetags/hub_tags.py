@@ -104,6 +104,25 @@ def localized_url(context, page):
     return visitor_url(localized_page(page, request), request)
 
 
+@register.simple_tag(takes_context=True)
+def visitor_pageurl(context, page):
+    """Wagtail's `pageurl`, keeping the visitor's language: a default-language page (an
+    untranslated one, listed or linked on a page shown in Welsh) is linked at the visitor's
+    prefix, where hub.views serves it with their interface. No query, unlike localized_url,
+    so listings may use it for every card."""
+    if not isinstance(page, Page):
+        return ""
+    return visitor_url(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def visitor_routablepageurl(context, page, url_name, *args, **kwargs):
+    """Wagtail's `routablepageurl` at the visitor's prefix (see visitor_pageurl): the story form
+    and the self-assessment stay in the visitor's language on an untranslated section."""
+    route = page.reverse_subpage(url_name, args=args, kwargs=kwargs)
+    return visitor_url(page, context.get("request")) + route
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The sections of the visitor's language, with the default language's where one is
