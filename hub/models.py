@@ -139,6 +139,35 @@ class LifeFactor(TaxonomyTerm):
         ]
 
 
+class Keyword(TaxonomyTerm):
+    """A keyword's name in one language. The keywords themselves are django-taggit's one shared
+    Tag vocabulary, which pages are tagged with in every language; a Keyword names a tag (its
+    key is the tag's slug, so filter URLs are the same in every language) and is translated in
+    the admin like the other terms. One is made in the default language for each new tag
+    (hub.keywords); a language without one shows the tag's own name."""
+
+    key = models.SlugField(
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("The keyword's slug, used in filter URLs in every language. Do not change it."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("key", read_only=True)]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_keyword_key_locale")
+        ]
+
+
 class HomePage(Page):
     """The front door: a short introduction and three routes in."""
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, Site
 
+from hub.keywords import keyword_names
 from hub.models import HubSettings, SiteText
 
 register = template.Library()
@@ -393,3 +394,16 @@ def localized_site_text(request, language):
         text = SiteText.objects.select_related("locale").get(pk=hub_settings.site_text_id)
     text.lang = "" if text.locale.language_code == language else text.locale.language_code
     return text
+
+
+@register.simple_tag(takes_context=True)
+def keyword_name(context, tag):
+    """A keyword's name in the language of the page's content (hub.keywords): Welsh on a Welsh
+    case study, English on an English page shown at /cy/ (marked English there). One query per
+    language per request, whatever the number of keywords."""
+    language = page_language(context)
+    cache = chrome_cache(context.get("request"))
+    names = cache.setdefault("keyword_names", {})
+    if language not in names:
+        names[language] = keyword_names(language)
+    return names[language].get(tag.slug, tag.name)
