@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from casestudies.blocks import CaseStudyBodyBlock, EvidenceBlock, LearningPointBlock, LinkBlock
 from casestudies.facets import CASE_STUDY_FACETS, RESOURCE_FACETS
+from hub.admin_forms import TaxonomyInPageLanguageForm
 from hub.blocks import BodyStreamBlock
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
@@ -181,6 +182,8 @@ class CaseStudyIndexPage(ListingPageMixin, SectionPage):
 class CaseStudyPage(Page):
     """A real service or programme, rated against the six principles of co-production (or
     marked as not yet assessed)."""
+
+    base_form_class = TaxonomyInPageLanguageForm
 
     short_name = models.CharField(
         max_length=80, blank=True, help_text=_("A short name for cards and links, e.g. 'RUILS'.")
@@ -436,6 +439,8 @@ class PrincipleIndexPage(SectionPage):
 
 class PrinciplePage(Page):
     """What one principle means, the questions it raises, and the services strongest in it."""
+
+    base_form_class = TaxonomyInPageLanguageForm
 
     principle = models.ForeignKey(
         "hub.Principle", on_delete=models.PROTECT, related_name="+", verbose_name=_("principle")

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.admin_forms import TaxonomyInPageLanguageForm
 from hub.listing.facets import ALL, FieldFacet, KeywordFacet, terms
 from hub.localisation import page_fields
 from hub.models import SectionPage
@@ -85,6 +86,8 @@ class ToolkitIndexPage(RoutablePageMixin, SectionPage):
 
 class PracticalPage(Page):
     """The fields toolkits and guides share (DESIGN.md section 3)."""
+
+    base_form_class = TaxonomyInPageLanguageForm
 
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     summary = models.TextField(
@@ -322,6 +325,8 @@ class ForumAccess(models.Model):
 
 class SelfAssessmentPage(RoutablePageMixin, Page):
     """Rate your own service against the six principles and get a wedge and next steps."""
+
+    base_form_class = TaxonomyInPageLanguageForm
 
     introduction = RichTextField(features=["bold", "italic", "link", "ul"], blank=True)
     after_result = RichTextField(
