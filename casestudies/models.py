@@ -22,6 +22,7 @@ from casestudies.blocks import CaseStudyBodyBlock, EvidenceBlock, LearningPointB
 from casestudies.choices import Country, Depth
 from casestudies.facets import CASE_STUDY_FACETS, RESOURCE_FACETS
 from casestudies.suggestion_models import CaseStudySuggestion
+from hub.admin_forms import TaxonomyInPageLanguageForm
 from hub.blocks import BodyStreamBlock
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
@@ -173,6 +174,8 @@ class CaseStudyIndexPage(ListingPageMixin, RoutablePageMixin, SectionPage):
 class CaseStudyPage(Page):
     """A real service or programme, rated against the six principles of co-production (or
     marked as not yet assessed)."""
+
+    base_form_class = TaxonomyInPageLanguageForm
 
     short_name = models.CharField(
         max_length=80, blank=True, help_text=_("A short name for cards and links, e.g. 'RUILS'.")
@@ -442,6 +445,8 @@ class PrincipleIndexPage(SectionPage):
 
 class PrinciplePage(Page):
     """What one principle means, the questions it raises, and the services strongest in it."""
+
+    base_form_class = TaxonomyInPageLanguageForm
 
     principle = models.ForeignKey(
         "hub.Principle", on_delete=models.PROTECT, related_name="+", verbose_name=_("principle")

@@ -10,6 +10,7 @@ class HubConfig(AppConfig):
     def ready(self):
         from hub import checks  # noqa: F401  (registers the deploy checks)
         from hub.csp import patch_wagtail_choosers
+        from hub.keywords import connect_signals as name_keywords_in_every_language
         from hub.localisation import connect_signals
         from hub.page_cache import invalidation
 
@@ -18,5 +19,7 @@ class HubConfig(AppConfig):
 
         # Translated pages point at taxonomy in their own language (see hub.localisation).
         connect_signals()
+        # Every keyword has a name to translate, and loses its names when it goes (hub.keywords).
+        name_keywords_in_every_language()
         # Every change a visitor could see makes the page cache fresh (hub/page_cache).
         invalidation.connect()

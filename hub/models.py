@@ -145,6 +145,35 @@ class LifeFactor(TaxonomyTerm):
         ]
 
 
+class Keyword(TaxonomyTerm):
+    """A keyword's name in one language. The keywords themselves are django-taggit's one shared
+    Tag vocabulary, which pages are tagged with in every language; a Keyword names a tag (its
+    key is the tag's slug, so filter URLs are the same in every language) and is translated in
+    the admin like the other terms. One is made in the default language for each new tag
+    (hub.keywords); a language without one shows the tag's own name."""
+
+    key = models.SlugField(
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("The keyword's slug, used in filter URLs in every language. Do not change it."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("key", read_only=True)]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_keyword_key_locale")
+        ]
+
+
 class HomePage(Page):
     """The front door: a short introduction and three routes in."""
 
@@ -214,22 +243,79 @@ class SectionPage(Page):
         return context
 
 
-@register_setting(icon="cog")
-class HubSettings(BaseSiteSetting):
-    """Site-wide contact details and the safety signposts shown on every contribution path."""
+class SiteText(TranslatableMixin, models.Model):
+    """The words around every page that editors keep, one version per language.
 
-    contact_email = models.EmailField(blank=True)
-    safeguarding_message = RichTextField(
+    The site name in the header, the "Need support now?" box (its message and signposts), the
+    contact details and the footer text. The site settings point at the default language's
+    version; its Welsh and Spanish versions are translations made and kept in step with
+    wagtail-localize, like any snippet. A language without one shows the default language's
+    words, marked as that language (hub.templatetags.hub_tags.site_text).
+    """
+
+    key = models.SlugField(
+        max_length=50,
+        default="site",
+        help_text=_("Stable identifier used by imports. Do not change it once used."),
+    )
+    site_name = models.CharField(
+        max_length=100, blank=True, help_text=_("Shown in the header and the browser's tab.")
+    )
+    support_message = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=_("Shown on story pages and the story form: where to get help now."),
+        help_text=_('The "Need support now?" box on every page: where to get help now.'),
     )
     signposts = StreamField([("signpost", SignpostBlock())], blank=True)
+    contact_details = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("How to reach the hub's team, for example opening hours and languages."),
+    )
+    footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    override_translatable_fields = [SynchronizedField("key", overridable=False)]
+    panels = [
+        FieldPanel("site_name"),
+        MultiFieldPanel(
+            [FieldPanel("support_message"), FieldPanel("signposts")],
+            heading=_("Need support now?"),
+        ),
+        FieldPanel("contact_details"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site text")
+        verbose_name_plural = _("site texts")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_sitetext_key_locale")
+        ]
+
+    def __str__(self):
+        return self.site_name or str(_("Site text"))
+
+
+@register_setting(icon="cog")
+class HubSettings(BaseSiteSetting):
+    """Site-wide contact address, and the site text (in every language) shown on every page."""
+
+    contact_email = models.EmailField(blank=True)
+    site_text = models.ForeignKey(
+        SiteText,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The site name, support box, contact details and footer, in the default language. "
+            "Translate it into the other languages from the snippet's menu."
+        ),
+    )
 
     panels = [
         FieldPanel("contact_email"),
-        FieldPanel("safeguarding_message"),
-        FieldPanel("signposts"),
+        FieldPanel("site_text"),
     ]
 
     class Meta:

@@ -7,7 +7,7 @@ casestudies/views.py), so the shared base needs to know none of them.
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from hub.models import LifeFactor, Principle
+from hub.models import Keyword, LifeFactor, Principle
 
 TAXONOMY_MENU_HOOK = "register_taxonomy_menu_item"
 
@@ -27,9 +27,19 @@ class LifeFactorViewSet(SnippetViewSet):
     ordering = ["order", "name"]
 
 
+class KeywordViewSet(SnippetViewSet):
+    """Keywords are made by tagging pages; here they are named in each language."""
+
+    model = Keyword
+    icon = "tag"
+    list_display = ["name", "key", "locale"]
+    ordering = ["name"]
+    search_fields = ["name"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
     menu_order = 300
-    items = (PrincipleViewSet, LifeFactorViewSet)
+    items = (PrincipleViewSet, LifeFactorViewSet, KeywordViewSet)
     submenu_hook = TAXONOMY_MENU_HOOK

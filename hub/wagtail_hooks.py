@@ -2,14 +2,17 @@
 (hub.page_privacy) applied wherever Wagtail lists pages; and pages marked shareable for the page
 cache (hub.page_cache)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import AbstractPage
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from hub import translation_review  # noqa: F401 - registers the translators' review hooks
 from hub.admin_bulk_actions import PRIVATE_BULK_ACTIONS
 from hub.admin_dashboard import replace_page_panels
+from hub.models import SiteText
 from hub.page_cache.public import mark_public
 from hub.page_privacy import PrivatePagesPermissionPolicy, visible_pages
 from hub.taxonomy_admin import TaxonomyGroup
@@ -34,6 +37,19 @@ for bulk_action in PRIVATE_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)  # after Wagtail's own
 
 register_snippet(TaxonomyGroup)
+
+
+class SiteTextViewSet(SnippetViewSet):
+    """The site name, support box, contact details and footer: translated like any snippet."""
+
+    model = SiteText
+    icon = "doc-full"
+    menu_label = _("Site text")
+    add_to_settings_menu = True
+    list_display = ["__str__", "locale"]
+
+
+register_snippet(SiteTextViewSet)
 
 
 @hooks.register("on_serve_page")

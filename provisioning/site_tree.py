@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 from casestudies.models import CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage
 from evidence.models import EvidenceIndexPage
 from glossary.models import GlossaryPage
-from hub.models import HomePage, HubSettings, LifeFactor, Principle
+from hub.models import HomePage, HubSettings, LifeFactor, Principle, SiteText
 from hub.taxonomy_seed import LIFE_FACTORS, PRINCIPLES
 from search.models import SearchPage
 from stories.models import StoryIndexPage
@@ -292,11 +292,31 @@ SIGNPOSTS = [
 ]
 
 
+CONTACT_DETAILS = (
+    "<p>The hub's team reads messages on weekdays and answers within five working days. "
+    "We cannot give advice about a person's care.</p>"
+)
+FOOTER_TEXT = (
+    "<p>Stories, case studies and tools shared by people who use services, their families "
+    "and the people who work with them.</p>"
+)
+
+
 def ensure_settings(report):
     site = Site.objects.get(is_default_site=True)
     hub_settings = HubSettings.for_site(site)
-    if not hub_settings.safeguarding_message and not hub_settings.signposts:
-        hub_settings.safeguarding_message = SAFEGUARDING_MESSAGE
-        hub_settings.signposts = [("signpost", signpost) for signpost in SIGNPOSTS]
+    if hub_settings.site_text_id is None:
+        text = SiteText.objects.filter(key="site", locale=Locale.get_default()).first()
+        if text is None:
+            text = SiteText.objects.create(
+                key="site",
+                locale=Locale.get_default(),
+                site_name=site.site_name or settings.WAGTAIL_SITE_NAME,
+                support_message=SAFEGUARDING_MESSAGE,
+                signposts=[("signpost", signpost) for signpost in SIGNPOSTS],
+                contact_details=CONTACT_DETAILS,
+                footer_text=FOOTER_TEXT,
+            )
+            report.note("site text and safeguarding signposts")
+        hub_settings.site_text = text
         hub_settings.save()
-        report.note("safeguarding signposts")

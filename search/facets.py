@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale, get_page_models
 
+from hub.keywords import keyword_label
 from hub.listing.counting import Materialised, counted, union
 from hub.models import LifeFactor, Principle, Strength
 
@@ -220,7 +221,11 @@ def _labels(counts, locale_id):
                 if term.key in counts[name]:
                     labels[name][term.key] = (term.key, term.name)
     if counts["keyword"]:
-        tags = Tag.objects.filter(slug__in=counts["keyword"]).values_list("slug", "name")
+        tags = (
+            Tag.objects.filter(slug__in=counts["keyword"])
+            .annotate(label=keyword_label(locale_id))
+            .values_list("slug", "label")
+        )
         for slug, name in tags:
             labels["keyword"][slug] = (slug, name)
     for value, label in declared_values("depth"):

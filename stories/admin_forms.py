@@ -1,15 +1,16 @@
-"""The admin form of a story: consent fields for its author, checkboxes for content notes."""
+"""The admin form of a story: consent fields for its author, checkboxes for content notes, and
+life factors in the story's language (hub.admin_forms)."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from hub.admin_forms import TaxonomyInPageLanguageForm
 from stories.choices import CONSENT_WORDING_VERSION, ContentNote, HowGiven
 from stories.panels import CONSENT_FIELDS
 
 
-class StoryPageForm(WagtailAdminPageForm):
+class StoryPageForm(TaxonomyInPageLanguageForm):
     content_notes = forms.MultipleChoiceField(
         choices=ContentNote.choices,
         required=False,

@@ -5,6 +5,7 @@ public only through the moderated "Story review" workflow, and withdrawing it re
 (stories.withdrawal), leaving only a StoryWithdrawal that says when and by whom, never what.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import FileSystemStorage
@@ -188,7 +189,7 @@ class StoryPage(PrivatePagesMixin, Page):
         FieldPanel("day"),
         MultiFieldPanel(
             [
-                FieldPanel("life_factors"),
+                FieldPanel("life_factors", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("passions"),
                 FieldPanel("hopes"),
                 FieldPanel("what_helps"),

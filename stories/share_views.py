@@ -23,6 +23,7 @@ from hub import ratelimit
 from hub.absolute_urls import absolute_url
 from hub.models import LifeFactor
 from hub.public_forms import mark_errors, no_store
+from hub.templatetags.hub_tags import visitor_url
 from stories import holding
 from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
 from stories.holding import UploadBudget, bytes_held
@@ -213,7 +214,11 @@ def first_unfinished_step(stored, index_page):
 
 
 def route_url(index_page, request, name, **kwargs):
-    return index_page.get_url(request) + index_page.reverse_subpage(name, kwargs=kwargs or None)
+    """A route of the stories index at the visitor's language prefix: a Welsh contributor on the
+    English index (no Welsh one yet, hub.views) stays in Welsh from step to step, and their
+    private link, its status page and its messages are in Welsh too."""
+    base = visitor_url(index_page, request)
+    return base + index_page.reverse_subpage(name, kwargs=kwargs or None)
 
 
 def step_url(index_page, step, request):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from hub.keywords import keyword_names
 from hub.listing.query import display_query
 from toolkits.assessment import principles_in_order
 from toolkits.models import Audience, GuidePage, LearningForumPage, ToolkitPage
@@ -85,10 +86,11 @@ class ToolkitListing:
         return ""
 
     def _filters(self, pages):
+        names = keyword_names(locale_id=self.index_page.locale_id)
         keywords = {}
         for page in pages:
             for tag in page.keyword_list:
-                keywords[tag.slug] = tag.name
+                keywords[tag.slug] = names.get(tag.slug, tag.name)
         filters = [
             Filter(
                 "audience",

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.admin_forms import TaxonomyInPageLanguageForm
 from hub.listing.facets import ALL, FieldFacet, KeywordFacet, terms
 from hub.localisation import page_fields
 from hub.models import SectionPage
@@ -87,6 +88,7 @@ class PracticalPage(Page):
     """The fields toolkits and guides share (DESIGN.md section 3)."""
 
     citable = True  # "Cite this" (hub.citation)
+    base_form_class = TaxonomyInPageLanguageForm
 
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     summary = models.TextField(
@@ -324,6 +326,8 @@ class ForumAccess(models.Model):
 
 class SelfAssessmentPage(RoutablePageMixin, Page):
     """Rate your own service against the six principles and get a wedge and next steps."""
+
+    base_form_class = TaxonomyInPageLanguageForm
 
     introduction = RichTextField(features=["bold", "italic", "link", "ul"], blank=True)
     after_result = RichTextField(

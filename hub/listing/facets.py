@@ -20,6 +20,7 @@ from django.apps import apps
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from hub.keywords import keyword_label
 from hub.listing.counting import counted
 
 ALL, ANY, ONE = "all", "any", "one"
@@ -169,13 +170,15 @@ class RelatedFacet(FacetSpec):
 
 
 def keywords_of(through):
-    """Choices: [(slug, name)] of the keywords the listing's pages carry, by name (one query)."""
+    """Choices: [(slug, name)] of the keywords the listing's pages carry, named in the listing's
+    language (hub.keywords), by name (one query)."""
 
     def choices(listing):
         tags = (
             apps.get_model(through)
             .objects.filter(content_object_id__in=listing.candidates.values("pk"))
-            .values_list("tag__slug", "tag__name")
+            .annotate(label=keyword_label(listing.locale_id, "tag__slug", "tag__name"))
+            .values_list("tag__slug", "label")
             .distinct()
         )
         return sorted(tags, key=lambda tag: tag[1].casefold())

@@ -5,10 +5,13 @@ from urllib.parse import urlsplit, urlunsplit
 from django import template
 from django.apps import apps
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, Site
+
+from hub.keywords import keyword_names
+from hub.models import HubSettings, SiteText
 
 register = template.Library()
 
@@ -100,6 +103,25 @@ def localized_url(context, page):
         return ""
     request = context.get("request")
     return visitor_url(localized_page(page, request), request)
+
+
+@register.simple_tag(takes_context=True)
+def visitor_pageurl(context, page):
+    """Wagtail's `pageurl`, keeping the visitor's language: a default-language page (an
+    untranslated one, listed or linked on a page shown in Welsh) is linked at the visitor's
+    prefix, where hub.views serves it with their interface. No query, unlike localized_url,
+    so listings may use it for every card."""
+    if not isinstance(page, Page):
+        return ""
+    return visitor_url(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def visitor_routablepageurl(context, page, url_name, *args, **kwargs):
+    """Wagtail's `routablepageurl` at the visitor's prefix (see visitor_pageurl): the story form
+    and the self-assessment stay in the visitor's language on an untranslated section."""
+    route = page.reverse_subpage(url_name, args=args, kwargs=kwargs)
+    return visitor_url(page, context.get("request")) + route
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -228,21 +250,63 @@ def live_versions(context):
     return cache[key]
 
 
+def shown_remainder(context):
+    """What the request's address adds to the page's own: a routable page's sub-path (a step of
+    the story form) and the query string (a search, a listing's filters). The switcher carries
+    it to the other languages, so switching never loses a search, a filter or a form step."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return ""
+    remainder = ""
+    if isinstance(page, Page):
+        page_path = urlsplit(page.get_url(request=request) or "").path
+        # The page may be served at the visitor's prefix (an untranslated page, hub.views).
+        shown_path = url_in_language(
+            page_path, language_of(page, request), translation.get_language()
+        )
+        for path in (shown_path, page_path):
+            if path and request.path.startswith(path):
+                remainder = request.path[len(path) :]
+                break
+    query = request.META.get("QUERY_STRING", "")
+    return remainder + (f"?{query}" if query else "")
+
+
 def version_links(context):
-    """[{code, label, url, current}] in the order of settings.LANGUAGES."""
+    """[{code, label, url, current, translated}] for every language, in settings.LANGUAGES order.
+
+    A language the page is live in links to that version; any other links to the default
+    language's version at that language's prefix, which hub.views serves with that language's
+    interface and a note (so the switcher offers every language on every page). A page with no
+    version in the default language offers only the languages it exists in.
+    """
     request = context.get("request")
     current = translation.get_language()
     versions = live_versions(context)
-    return [
-        {
-            "code": code,
-            "label": language_name(code),
-            "url": versions[code].get_url(request=request) if code in versions else "",
-            "current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-        if code in versions or code == current
-    ]
+    remainder = shown_remainder(context)
+    fallback = versions.get(settings.LANGUAGE_CODE)
+    fallback_url = fallback.get_url(request=request) if fallback is not None else None
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in versions:
+            url = versions[code].get_url(request=request)
+        elif fallback_url and code != current:
+            url = url_in_language(fallback_url, settings.LANGUAGE_CODE, code)
+        elif code != current:
+            continue
+        else:
+            url = ""
+        links.append(
+            {
+                "code": code,
+                "label": language_name(code),
+                "url": url + remainder if url else "",
+                "current": code == current,
+                "translated": code in versions,
+            }
+        )
+    return links
 
 
 def language_name(code):
@@ -255,8 +319,8 @@ def language_name(code):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in every other language it is live in; the interface language is
-    marked as the current one (even on an untranslated page, which base.html explains)."""
+    """Links to this page in every other language (see version_links); the interface language
+    is marked as the current one (even on an untranslated page, which base.html explains)."""
     links = version_links(context)
     has_other = any(not link["current"] for link in links)
     return {"links": links if has_other else [], "request": context.get("request")}
@@ -267,7 +331,9 @@ def untranslated_notice(context):
     """Says the page is not in the visitor's language, and links the versions that exist."""
     return {
         "language": translation.get_language(),
-        "links": [link for link in version_links(context) if not link["current"]],
+        "links": [
+            link for link in version_links(context) if link["translated"] and not link["current"]
+        ],
     }
 
 
@@ -295,3 +361,49 @@ def page_language(context):
             return page.alias_of.locale.language_code
         return language_of(page, context.get("request"))
     return translation.get_language()
+
+
+@register.simple_tag(takes_context=True)
+def site_text(context):
+    """The site text (site name, support box, contact details, footer) in the visitor's
+    language, else in the default language with `lang` set to that language so the page marks
+    it; None if the settings point at none. One query, kept on the request."""
+    request = context.get("request")
+    cache = chrome_cache(request)
+    language = translation.get_language()
+    if cache.get("site_text_language") != language:
+        cache["site_text"] = localized_site_text(request, language)
+        cache["site_text_language"] = language
+    return cache["site_text"]
+
+
+def localized_site_text(request, language):
+    hub_settings = HubSettings.for_request(request) if request is not None else None
+    if hub_settings is None or hub_settings.site_text_id is None:
+        return None
+    source = SiteText.objects.filter(pk=hub_settings.site_text_id).values("translation_key")
+    versions = {
+        text.locale.language_code: text
+        for text in SiteText.objects.filter(
+            translation_key=Subquery(source),
+            locale__language_code__in={language, settings.LANGUAGE_CODE},
+        ).select_related("locale")
+    }
+    text = versions.get(language) or versions.get(settings.LANGUAGE_CODE)
+    if text is None:  # the settings point at a text of another language that is not translated
+        text = SiteText.objects.select_related("locale").get(pk=hub_settings.site_text_id)
+    text.lang = "" if text.locale.language_code == language else text.locale.language_code
+    return text
+
+
+@register.simple_tag(takes_context=True)
+def keyword_name(context, tag):
+    """A keyword's name in the language of the page's content (hub.keywords): Welsh on a Welsh
+    case study, English on an English page shown at /cy/ (marked English there). One query per
+    language per request, whatever the number of keywords."""
+    language = page_language(context)
+    cache = chrome_cache(context.get("request"))
+    names = cache.setdefault("keyword_names", {})
+    if language not in names:
+        names[language] = keyword_names(language)
+    return names[language].get(tag.slug, tag.name)

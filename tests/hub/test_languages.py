@@ -39,10 +39,14 @@ def test_translated_page_has_switcher_and_hreflang(client, site_tree):
     assert '<span aria-current="true" lang="cy">' in html
 
 
-def test_single_language_page_has_no_switcher_or_alternates(client, site_tree):
+def test_single_language_page_offers_every_language_but_no_alternates(client, site_tree):
     html = client.get("/en/").content.decode()
-    assert 'rel="alternate"' not in html
-    assert 'aria-label="Language"' not in html
+    assert 'rel="alternate"' not in html  # search engines hear only of real translations
+    nav = switcher(html)
+    assert '<span aria-current="true" lang="en">English</span>' in nav
+    # No Welsh or Spanish version yet: the English page at their prefix, with their interface.
+    assert '<a href="/cy/" hreflang="cy" lang="cy">Cymraeg</a>' in nav
+    assert '<a href="/es/" hreflang="es" lang="es">Español</a>' in nav
 
 
 def test_catalogues_compile_without_gettext(tmp_path, settings):
@@ -112,12 +116,13 @@ def test_switcher_links_live_translations_only(client, case_study, welsh_section
 
     assert '<span aria-current="true" lang="en">English</span>' in nav
     assert '<a href="/cy/case-studies/time-bank/" hreflang="cy" lang="cy">Cymraeg</a>' in nav
-    assert "Español" not in nav and "/es/" not in html
+    # The Spanish version is a draft: Spanish is offered as the English page at /es/.
+    assert '<a href="/es/case-studies/time-bank/" hreflang="es" lang="es">Español</a>' in nav
     assert (
         '<link rel="alternate" hreflang="cy" href="http://testserver/cy/case-studies/time-bank/">'
         in html
     )
-    assert 'hreflang="es"' not in html
+    assert 'rel="alternate" hreflang="es"' not in html
     assert (
         '<link rel="alternate" hreflang="x-default" '
         'href="http://testserver/en/case-studies/time-bank/">' in html
@@ -135,8 +140,9 @@ def test_switcher_leaves_out_private_translations(client, case_study, welsh_sect
 
     html = client.get("/en/case-studies/time-bank/").content.decode()
 
-    assert "Cymraeg" not in switcher(html)
-    assert 'hreflang="cy"' not in html
+    # Welsh is offered as the English page at /cy/ (the private translation is never linked).
+    assert '<a href="/cy/case-studies/time-bank/" hreflang="cy" lang="cy">' in switcher(html)
+    assert 'rel="alternate" hreflang="cy"' not in html
     assert 'hreflang="es" lang="es">Español</a>' in switcher(html)
 
 
@@ -220,8 +226,7 @@ def test_an_alias_in_another_language_is_not_a_translation(client, case_study, w
 
     assert '<main id="main" class="main" tabindex="-1" lang="en">' in html
     assert 'role="note" lang="cy"' in html
-    assert 'aria-label="Language"' not in english  # no "Welsh version" to offer
-    assert 'hreflang="cy"' not in english
+    assert 'rel="alternate" hreflang="cy"' not in english  # no Welsh version to announce
 
 
 def test_breadcrumbs_link_untranslated_ancestors_at_the_visitors_prefix(client, site_tree, section):
