@@ -10,7 +10,9 @@ page cache on and off, and measures with wrk (loopback only, a fixed duration pe
   database (bakerydemo is never part of this project; see docs/performance.md).
 Figures go to docs/performance.md between the "http" markers, as ratios against nginx and
 bakerydemo measured in the same run.
-    .venv/bin/python scripts/bench_http.py [--sizes 1000 20000] [--seconds 10]
+    .venv/bin/python scripts/bench_http.py [--sizes 1000 20000] [--seconds 10] [--databases DIR]
+With --databases, each size's database is kept in DIR and reused by the next run (migrated
+first): building 20,000 pages takes minutes, measuring them seconds.
 """
 
 import argparse
@@ -97,23 +99,36 @@ def wrk(url, seconds):
     }
 
 
-def build_database(directory, size):
+def manage(database, *args):
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{directory / 'hub.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{database}",
         "DJANGO_SETTINGS_MODULE": "hub.settings.dev",
         "DEBUG": "0",
     }
+    done = subprocess.run(  # noqa: S603
+        [str(PYTHON), "manage.py", *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+
+
+def build_database(database, size):
+    """A database as `make run` makes it, grown to `size` pages; kept as it is if it exists."""
+    if database.exists():
+        manage(database, "migrate", "--noinput", "-v", "0")  # the code may be newer than it
+        return f"sqlite:///{database}"
+    building = database.with_suffix(".building")
+    building.unlink(missing_ok=True)
     for args in (
         ["migrate", "--noinput", "-v", "0"],
         ["bootstrap_hub", "--no-demo-logins"],
         ["import_catalogue", "casestudies/demo/catalogue.json"],
         ["benchmark_search", "--pages", str(size), "--repeats", "1"],
     ):
-        subprocess.run(  # noqa: S603
-            [str(PYTHON), "manage.py", *args], env=env, cwd=ROOT, check=True, capture_output=True
-        )
-    return env["DATABASE_URL"]
+        manage(building, *args)
+    building.rename(database)  # only a finished database is ever reused
+    return f"sqlite:///{database}"
 
 
 def hub_server(directory, database_url, port, cache_seconds):
@@ -166,13 +181,13 @@ def first_case_study(base):
     return re.search(r'href="(/en/case-studies/[^/"]+/)"', html).group(1)
 
 
-def measure_size(size, seconds, bakerydemo):
+def measure_size(size, seconds, bakerydemo, databases=None):
     results = {}
     with tempfile.TemporaryDirectory(prefix="hub-bench-http-") as scratch:
         directory = Path(scratch)
         directory.chmod(0o755)  # nginx's workers run as another user
         print(f"--- {size} pages: building the database", flush=True)
-        database_url = build_database(directory, size)
+        database_url = build_database((databases or directory) / f"hub-{size}.sqlite3", size)
         for label, cache_seconds in (("cache on", 600), ("cache off", 0)):
             port = free_port()
             base = f"http://127.0.0.1:{port}"
@@ -247,12 +262,30 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 20000])
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument(
+        "--databases", type=Path, help="keep each size's database here and reuse it next time"
+    )
+    parser.add_argument(
+        "--build-only", action="store_true", help="build the databases (--databases), no measuring"
+    )
     options = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is missing: scripts/install-test-deps.sh --bench installs it")
     bakerydemo = Path(os.environ["BAKERYDEMO"]).resolve() if os.environ.get("BAKERYDEMO") else None
-    all_results = {size: measure_size(size, options.seconds, bakerydemo) for size in options.sizes}
+    if options.databases:
+        options.databases = options.databases.resolve()
+        options.databases.mkdir(parents=True, exist_ok=True)
+    if options.build_only:
+        if not options.databases:
+            sys.exit("--build-only keeps what it builds: name a directory with --databases")
+        for size in options.sizes:
+            build_database(options.databases / f"hub-{size}.sqlite3", size)
+        return
+    all_results = {
+        size: measure_size(size, options.seconds, bakerydemo, options.databases)
+        for size in options.sizes
+    }
     report(all_results, options.seconds)
     print(f"written to {REPORT.relative_to(ROOT)}")
 
