@@ -269,7 +269,12 @@ class Listing:
         if self.sort == "relevance":
             return self.relevance_page(self.results, number)
         shown, ids, count = self.kept(
-            "page", lambda: self.ordered_page(number), self.counted_query, self.sort, number
+            "page",
+            lambda: self.ordered_page(number),
+            self.counted_query,
+            self.sort,
+            self.per_page,
+            number,
         )
         paginator = Paginator((), self.per_page)
         paginator.count = count  # known: the paginator need not count again
