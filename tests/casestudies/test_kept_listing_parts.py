@@ -146,3 +146,21 @@ def test_nothing_is_kept_when_switched_off(client, catalogue, settings):
     rendered(client, index.url)
     _html, queries = rendered(client, index.url)
     assert drawing_cards(queries) and counting(queries)
+
+
+def test_a_case_studys_wedge_is_kept_per_revision_and_never_in_a_preview(client, catalogue):
+    _index, (leeds, _college) = catalogue
+    first, first_queries = rendered(client, leeds.url)
+    second, second_queries = rendered(client, leeds.url)
+    assert second == first
+    assert drawing_cards(first_queries) and not drawing_cards(second_queries)
+
+    # A preview of an unsaved edit shows the edit, not the wedge kept for the live revision.
+    leeds.principles_assessed = False
+    preview = leeds.make_preview_request()
+    assert "Not yet assessed" in preview.render().content.decode()
+    assert "Not yet assessed" not in rendered(client, leeds.url)[0]
+
+    # Published as a new revision: the wedge says so at once.
+    leeds.save_revision().publish()
+    assert "Not yet assessed" in rendered(client, leeds.url)[0]
