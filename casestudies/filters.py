@@ -112,6 +112,11 @@ class Catalogue(Listing):
         self.filterset  # noqa: B018 - reading the query string chooses the facets' values
         if not principle.selected:
             return []
+        return self.kept("strength counts", self.count_strengths, self.counted_query)
+
+    def count_strengths(self):
+        """strength_counts(), from one query."""
+        principle = self.facet["principle"]
         pool = self.matching(skip=principle, pages=self.counted_pages)
         queries = []
         for strength in STRENGTH_LABELS:

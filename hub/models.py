@@ -237,9 +237,14 @@ class SectionPage(Page):
         """The live, public children in menu order, as their specific types."""
         return self.get_children().live().public().specific()
 
+    # Whether the page shows its children as they are (a listing page shows its listing instead,
+    # and would pay for a query it never shows).
+    shows_children = True
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_listing()
+        if self.shows_children:
+            context["children"] = self.get_listing()
         return context
 
 

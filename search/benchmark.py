@@ -8,7 +8,7 @@ import statistics
 import time
 from urllib.parse import urlencode
 
-from django.test import Client
+from django.test import Client, override_settings
 
 # What practitioners type: the relevance set's kind of query, fixed so runs compare.
 QUERIES = [
@@ -38,6 +38,9 @@ def _percentiles(samples):
     }
 
 
+# Every request does the whole work: neither whole pages nor the listing's kept parts are reused
+# (the HTTP benchmark, scripts/bench_http.py, measures what the caches give).
+@override_settings(HUB_PAGE_CACHE_SECONDS=0, HUB_FRAGMENT_CACHE_SECONDS=0)
 def time_pages(repeats=5):
     """Latency of the search page, the catalogue searched and the catalogue unfiltered."""
     client = Client(SERVER_NAME="localhost")  # a host ALLOWED_HOSTS accepts

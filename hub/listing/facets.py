@@ -108,13 +108,18 @@ class FacetSpec:
     def searched_as(self):
         return self.search_name or self.name
 
-    def bind(self, listing):
+    def choices_for(self, listing):
+        """[(value, label)]: the options the facet offers on `listing` (may query)."""
         if isinstance(self.choices, str):
-            choices = list(listing.model._meta.get_field(self.choices).choices)
-        elif callable(self.choices):
-            choices = self.choices(listing)
-        else:
-            choices = list(self.choices)
+            return list(listing.model._meta.get_field(self.choices).choices)
+        if callable(self.choices):
+            return self.choices(listing)
+        return list(self.choices)
+
+    def bind(self, listing, choices=None):
+        """The facet on `listing`, offering `choices` (by default, choices_for(listing))."""
+        if choices is None:
+            choices = self.choices_for(listing)
         return self.facet_class(spec=self, listing=listing, choices=choices)
 
 

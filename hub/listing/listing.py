@@ -14,14 +14,18 @@ the engine does the rest in a fixed number of queries, however many pages there 
             return ngettext("%(count)s resource", "%(count)s resources", count) % {"count": count}
 
 Nothing is worked out before it is asked for: a template that shows no facet counts none.
+What only depends on the content and the query string (the options each facet offers, the
+counts) is kept between requests until the content changes (`kept`, hub.page_cache.fragments).
 """
 
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import CharField, Count, Value
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -30,6 +34,7 @@ from hub.listing.counting import Materialised, union
 from hub.listing.facets import Option
 from hub.listing.filtersets import ListingFilterSet
 from hub.listing.query import clean_query, display_query
+from hub.page_cache.fragments import Fragments
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class Listing:
     searchable = False  # whether the listing has its own search box (`q`)
     export_columns = []  # hub.listing.export.Column, in the order of the CSV's columns
     feed_title = ""
+    # Parameters that change the order or the page of results, never what is counted.
+    uncounted_parameters = ("sort",)
 
     def __init__(self, index_page, data, base_url=""):
         self.index_page = index_page
@@ -152,9 +159,42 @@ class Listing:
             return self.candidates.filter(pk__in=self.matches)
         return self.candidates
 
+    # What is kept between requests
+
+    @cached_property
+    def kept_parts(self):
+        return Fragments()
+
+    def kept(self, name, make, *parts):
+        """`make()`'s value for this listing in this language and `parts` (what else it depends
+        on), worked out once per content change and shared by every worker."""
+        listing = (type(self).__module__, type(self).__qualname__, self.index_page.pk)
+        key = self.kept_parts.key(name, *listing, get_language(), *parts)
+        return self.kept_parts.get_or_make(key, make)
+
+    @cached_property
+    def counted_query(self):
+        """The query string as far as it changes a count: the words searched for and the values
+        chosen, each in a fixed order; not the order of the results or the page number."""
+        data = self.filterset.data
+        uncounted = {*self.uncounted_parameters, "q"}  # the words count as cleaned, in terms
+        chosen = sorted(
+            (name, tuple(sorted(data.getlist(name))))
+            for name in data
+            if name not in uncounted and data.getlist(name)
+        )
+        return (self.terms, tuple(chosen))
+
     @cached_property
     def facets(self):
-        return [spec.bind(self) for spec in self.model.listing_facets]
+        specs = self.model.listing_facets
+        choices = self.kept("choices", lambda: {spec.name: self.labelled(spec) for spec in specs})
+        return [spec.bind(self, choices[spec.name]) for spec in specs]
+
+    def labelled(self, spec):
+        """A facet's choices with their labels in the visitor's language, as plain strings: a
+        translatable label would be kept as a call to make again on every request."""
+        return [(value, str(label)) for value, label in spec.choices_for(self)]
 
     @cached_property
     def facet(self):
@@ -220,12 +260,31 @@ class Listing:
 
     @cached_property
     def page(self):
-        """The page of results asked for, as ids, ordered by the database (or the search)."""
+        """The page of results asked for, as ids, ordered by the database (or the search).
+
+        In the listing's own orders, the ids and the number of results are kept until the
+        content changes, as the counts are.
+        """
         number = self.data.get("page")
         if self.sort == "relevance":
             return self.relevance_page(self.results, number)
+        shown, ids, count = self.kept(
+            "page",
+            lambda: self.ordered_page(number),
+            self.counted_query,
+            self.sort,
+            self.per_page,
+            number,
+        )
+        paginator = Paginator((), self.per_page)
+        paginator.count = count  # known: the paginator need not count again
+        return PaginatorPage(ids, shown, paginator)
+
+    def ordered_page(self, number):
+        """(page number, [ids], number of results) of the page asked for, in the chosen order."""
         ids = self.results.order_by(*self.sorts[self.sort].order).values_list("pk", flat=True)
-        return Paginator(ids, self.per_page).get_page(number)
+        page = Paginator(ids, self.per_page).get_page(number)
+        return page.number, list(page.object_list), page.paginator.count
 
     @property
     def total(self):
@@ -288,7 +347,17 @@ class Listing:
 
     @cached_property
     def counted_facets(self):
-        """The facets with their options and counts, from one query."""
+        """The facets with their options and counts (kept until the content changes)."""
+        counts = self.kept("facet counts", self.count_facets, self.counted_query)
+        for facet in self.facets:
+            facet.options = [
+                Option(value, label, counts[facet.name].get(value, 0), value in facet.selected)
+                for value, label in facet.choices
+            ]
+        return self.facets
+
+    def count_facets(self):
+        """{facet name: {value: pages}}, from one query."""
         counted = self.counted_pages
         queries = [
             facet.count(
@@ -302,15 +371,16 @@ class Listing:
         for name, value, number in self.count_rows(queries) if queries else ():
             if value is not None:
                 counts[name][value] = number
-        for facet in self.facets:
-            facet.options = [
-                Option(value, label, counts[facet.name].get(value, 0), value in facet.selected)
-                for value, label in facet.choices
-            ]
-        return self.facets
+        return counts
 
     def counts_without(self):
-        """{(facet name, value): results without that one chosen value}, from one query."""
+        """{(facet name, value): results without that one chosen value} (kept, as the counts)."""
+        if not self.chosen_count:
+            return {}
+        return self.kept("counts without", self.count_without_each, self.counted_query)
+
+    def count_without_each(self):
+        """counts_without(), from one query."""
         removals = [(facet, value) for facet in self.facets for value in facet.selected]
         if not removals:
             return {}

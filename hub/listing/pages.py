@@ -15,6 +15,7 @@ class ListingPageMixin:
 
     listing_class = ""
     listing_context_name = "listing"
+    shows_children = False  # the listing shows them (see SectionPage)
 
     @cached_property
     def listing_declaration(self):

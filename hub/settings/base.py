@@ -262,6 +262,9 @@ else:
 # pages fresh at once whatever this says. A CDN in front keeps them HUB_CDN_CACHE_SECONDS.
 HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "600"))
 HUB_CDN_CACHE_SECONDS = int(os.environ.get("HUB_CDN_CACHE_SECONDS", "60"))
+# Listing cards and facet counts are kept between requests, whether or not whole pages are, under
+# the same generation (never stale), for at most this long (0 keeps none).
+HUB_FRAGMENT_CACHE_SECONDS = int(os.environ.get("HUB_FRAGMENT_CACHE_SECONDS", "86400"))
 
 # Search: Wagtail's database backend always (search/database_backend.py: the stock one, with
 # faster relevance ranking on SQLite); a search engine in front of it when ELASTICSEARCH_URL is
