@@ -65,7 +65,8 @@ def test_the_index_lists_live_toolkits_and_forum_guides(client, toolkits, catalo
     assert response.status_code == 200
     assert titles(response) == {"Peer support", "Time bank", "Co-design"}
     assert "From the learning forum Valley forum" in html
-    assert '<label for="filter-audience">' in html
+    assert '<legend class="facet__legend">Who it is for</legend>' in html
+    assert 'name="audience" value="managers"' in html
 
 
 @pytest.mark.parametrize(
@@ -93,7 +94,7 @@ def test_unknown_filter_values_give_a_clean_page_with_a_note(client, toolkits, c
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert "We left out filters we did not recognise" in html
+    assert "Some parts of the address were not recognised and have been left out" in html
     assert "&lt;script&gt;" in html and "<script>" not in html.split("<main")[1].split("</main")[0]
     assert titles(response) == {"Peer support", "Time bank", "Co-design"}
 
