@@ -80,8 +80,8 @@ def titles(response):
 
 
 def facet_labels(response, name):
-    groups = {group["name"]: group for group in response.context["facets"]}
-    return sorted(str(option["label"]) for option in groups[name]["options"])
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    return sorted(str(option.label) for option in facets[name].options)
 
 
 def test_welsh_search_finds_only_welsh_pages(client, catalogue):
