@@ -34,7 +34,10 @@ class ToolkitListing(SeveralTypesListing):
         Column("kind", lambda page, request: page._meta.model_name.removesuffix("page")),
         Column("audience", lambda page, request: page.audience),
         Column("summary", lambda page, request: page.summary),
-        Column("principles", lambda page, request: joined(p.key for p in page.principles.all())),
+        Column(
+            "principles",
+            lambda page, request: joined(sorted(p.key for p in page.principles.all())),
+        ),
         Column("keywords", lambda page, request: joined(t.name for t in page.keyword_list)),
         Column("forum", lambda page, request: page.listed_forum.title if page.listed_forum else ""),
         Column("licence", lambda page, request: page.licence),
