@@ -8,7 +8,7 @@ the engine does the rest in a fixed number of queries, however many pages there 
         model = ResourcePage
         sorts = {"title": Sort(_("Title (A to Z)"), (Lower("title"), "pk"))}
         card_template = "casestudies/includes/resource_listing_card.html"
-        export_columns = [Column("title", lambda page: page.title), ...]
+        export_columns = [Column("title", lambda page, request: page.title), ...]
 
         def results_count(self, count):
             return ngettext("%(count)s resource", "%(count)s resources", count) % {"count": count}
