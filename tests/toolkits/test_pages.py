@@ -218,7 +218,8 @@ def test_the_listing_needs_a_bounded_number_of_queries(
     assert {name: q for name, (q, _i) in many_exports.items()} == {
         name: q for name, (q, _i) in few_exports.items()
     }
-    assert max(q for q, _items in many_exports.values()) <= 20
+    # Two page types, each loaded with its principles and keywords, and the guides' forums.
+    assert max(q for q, _items in many_exports.values()) <= 30
 
 
 def test_the_feed_lists_public_toolkits_and_guides(client, toolkits, catalogue):
