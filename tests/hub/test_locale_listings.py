@@ -113,7 +113,7 @@ def test_an_untranslated_principle_is_offered_in_english_and_can_be_chosen(clien
     assert facet_labels(response, "principle") == ["Asedau", "Networks"]
 
     chosen = client.get("/cy/search/", {"q": "banc", "principle": "networks"})
-    assert chosen.context["ignored_filters"] is False
+    assert chosen.context["chosen"].ignored == []
     assert titles(chosen) == ["Banc amser yn Leeds"]
 
 
