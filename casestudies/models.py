@@ -8,42 +8,25 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import (
+    Orderable,
+    Page,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from casestudies import suggest
 from casestudies.blocks import CaseStudyBodyBlock, EvidenceBlock, LearningPointBlock, LinkBlock
+from casestudies.choices import Country, Depth
 from casestudies.facets import CASE_STUDY_FACETS, RESOURCE_FACETS
+from casestudies.suggestion_models import CaseStudySuggestion
 from hub.blocks import BodyStreamBlock
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import Principle, SectionPage, Strength, TaxonomyTerm
-
-
-class Country(models.TextChoices):
-    ENGLAND = "england", _("England")
-    SCOTLAND = "scotland", _("Scotland")
-    WALES = "wales", _("Wales")
-    NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
-    UK_WIDE = "uk-wide", _("UK-wide")
-    AUSTRALIA = "australia", _("Australia")
-    BRAZIL = "brazil", _("Brazil")
-    CANADA = "canada", _("Canada")
-    SWEDEN = "sweden", _("Sweden")
-    USA = "usa", _("USA")
-    INTERNATIONAL = "international", _("International")
-    # Some sources describe a service without saying where it is; better said than guessed.
-    NOT_STATED = "not-stated", _("Not stated")
-
-
-class Depth(models.TextChoices):
-    """How far a service goes: from describing co-production to transforming the service."""
-
-    DESCRIPTIVE = "descriptive", _("Descriptive")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    TRANSFORMATIVE = "transformative", _("Transformative")
-    NOT_ASSESSED = "not_assessed", _("Not assessed")
+from hub.principle_sections import principle_sections
 
 
 class ResourceType(models.TextChoices):
@@ -165,8 +148,9 @@ def live_in_locale(queryset, locale_id):
     return queryset.live().public().filter(locale_id=locale_id)
 
 
-class CaseStudyIndexPage(ListingPageMixin, SectionPage):
-    """Case studies: the browsable catalogue."""
+class CaseStudyIndexPage(ListingPageMixin, RoutablePageMixin, SectionPage):
+    """Case studies: the browsable catalogue, and the "Suggest a case study" form as a route
+    (casestudies.suggest), so its address sits under the catalogue in every language."""
 
     template = "casestudies/case_study_index_page.html"
     subpage_types = ["casestudies.CaseStudyPage"]
@@ -176,6 +160,14 @@ class CaseStudyIndexPage(ListingPageMixin, SectionPage):
 
     class Meta:
         verbose_name = _("case study index page")
+
+    @path("suggest/", name="suggest")
+    def suggest(self, request):
+        return suggest.suggest(request, self)
+
+    @path("suggest/sent/", name="suggest_sent")
+    def suggest_sent(self, request):
+        return suggest.sent(request, self)
 
 
 class CaseStudyPage(Page):
@@ -344,9 +336,16 @@ class CaseStudyPage(Page):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    citable = True  # "Cite this" (hub.citation)
+
     @property
     def display_name(self):
         return self.short_name or self.title
+
+    @property
+    def has_wedge_preview(self):
+        """A PNG of the wedge for link previews (hub.wedge_image); none when not assessed."""
+        return self.principles_assessed
 
     def rating_map(self):
         """{Principle: strength}, from the (usually prefetched) ratings, in principle order.
@@ -386,6 +385,13 @@ class CaseStudyPage(Page):
         ]
         context["resources"] = self.related_resources()
         context["principles"] = Principle.in_language(self.locale_id)
+        # Each link with an archived copy offered when the last check found it dead.
+        links = [block.value for block in self.links]
+        archived = LinkCheck.archived_copies([link["url"] for link in links])
+        context["link_list"] = [
+            {"title": link["title"], "url": link["url"], "archive_url": archived.get(link["url"])}
+            for link in links
+        ]
         return context
 
 
@@ -503,6 +509,8 @@ class PrinciplePage(Page):
         context.update(
             case_studies=case_studies,
             resources=self.related_resources(case_studies),
+            # Toolkits and stories, from their own apps (hub.principle_sections).
+            more_sections=principle_sections(self, case_studies),
             case_study_index=index_page,
             all_principles=Principle.in_language(self.locale_id),
         )
@@ -597,6 +605,9 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["case_studies"] = self.related_case_study_pages()
         context["index_page"] = self.get_parent().specific
+        context["archive_url"] = LinkCheck.archived_copies([self.external_url]).get(
+            self.external_url
+        )
         return context
 
 
@@ -612,3 +623,44 @@ class ResourceCaseStudy(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related case study")
+
+
+class LinkCheck(models.Model):
+    """The last answer from one external address that a resource or case study links to
+    (casestudies.link_health checks them; `manage.py check_links`)."""
+
+    url = models.URLField(max_length=500, unique=True)
+    # None: no answer at all (timed out, refused, no such host).
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    final_url = models.URLField(
+        max_length=500, blank=True, help_text=_("Where redirects ended, if elsewhere.")
+    )
+    error = models.CharField(max_length=200, blank=True)
+    broken = models.BooleanField(default=False, db_index=True)
+    checked_at = models.DateTimeField()
+    broken_since = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("link check")
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.url
+
+    @property
+    def archive_url(self):
+        """The Internet Archive's copies of the address: a plain link, never fetched here."""
+        return f"https://web.archive.org/web/{self.url}"
+
+    @classmethod
+    def archived_copies(cls, urls):
+        """{url: archive link} for those of `urls` last found broken (one query)."""
+        urls = [url for url in urls if url]
+        if not urls:
+            return {}
+        return {
+            check.url: check.archive_url for check in cls.objects.filter(url__in=urls, broken=True)
+        }
+
+
+__all__ = ["CaseStudySuggestion", "Country", "Depth"]  # defined elsewhere, kept importable here

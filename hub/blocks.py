@@ -109,6 +109,35 @@ class RouteBlock(TranslatableStructBlockMixin, blocks.StructBlock):
         template = "blocks/route_block.html"
 
 
+class AudienceLinkBlock(TranslatableStructBlockMixin, blocks.StructBlock):
+    """One link of an audience's route in: a page, or a path such as "glossary/"."""
+
+    synchronised_child_blocks = ("url",)
+
+    label = blocks.CharBlock(max_length=80)
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text=_("Use when the link is not a page, e.g. a filtered listing."),
+    )
+
+    class Meta:
+        icon = "link"
+
+
+class AudienceRouteBlock(blocks.StructBlock):
+    """A route in for one audience (commissioners, practitioners...): who, why, where to start."""
+
+    audience = blocks.CharBlock(max_length=60, help_text=_("e.g. 'Commissioners'."))
+    description = blocks.TextBlock(max_length=240)
+    links = blocks.ListBlock(AudienceLinkBlock(), min_num=1, max_num=4)
+
+    class Meta:
+        icon = "user"
+        template = "blocks/audience_route_block.html"
+
+
 class SignpostBlock(blocks.StructBlock):
     """Where to get support: an organisation, how to reach it, and when."""
 

@@ -17,7 +17,13 @@ from wagtail.models import Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from hub.blocks import BodyStreamBlock, QuestionBlock, RouteBlock, SignpostBlock
+from hub.blocks import (
+    AudienceRouteBlock,
+    BodyStreamBlock,
+    QuestionBlock,
+    RouteBlock,
+    SignpostBlock,
+)
 from hub.localisation import page_fields
 
 
@@ -152,12 +158,22 @@ class HomePage(Page):
         max_num=6,
         help_text=_("The main ways in, such as 'Find examples' or 'Share your story'."),
     )
+    audience_routes = StreamField(
+        [("audience", AudienceRouteBlock())],
+        blank=True,
+        max_num=6,
+        help_text=_(
+            "Where to start for each audience: commissioners, practitioners, people with lived "
+            "experience, researchers."
+        ),
+    )
     body = StreamField(BodyStreamBlock(), blank=True)
 
     override_translatable_fields = page_fields()
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("routes"),
+        FieldPanel("audience_routes"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]

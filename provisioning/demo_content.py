@@ -1,4 +1,5 @@
-"""All the demo content, loaded one way: the catalogue, stories, toolkits, then translations.
+"""All the demo content, loaded one way: the catalogue, stories, toolkits, the trust pages
+(About, Contact, Privacy, Accessibility), then translations.
 
 Each part creates only what is missing, so loading again changes nothing. The order matters:
 the translations translate pages of the catalogue and the toolkits.
@@ -10,13 +11,21 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test.utils import override_settings
 
-from provisioning import demo_stories, demo_toolkits, demo_translations
+from provisioning import (
+    demo_evidence,
+    demo_glossary,
+    demo_stories,
+    demo_toolkits,
+    demo_translations,
+    demo_trust,
+)
 
 DEMO_DATA = Path(settings.BASE_DIR) / "casestudies" / "demo"
 DEMO_CATALOGUE = DEMO_DATA / "catalogue.json"
 # The other source reports' organisations and programmes (issue 21), after the catalogue.
 DEMO_KNOWLEDGE_BASE = DEMO_DATA / "knowledge_base.json"
-PARTS = ["catalogue", "stories", "toolkits", "translations"]
+# The evidence links the catalogue's case studies, so it comes after the catalogue.
+PARTS = ["catalogue", "stories", "toolkits", "trust", "glossary", "evidence", "translations"]
 
 
 def _created(name, created):
@@ -38,6 +47,18 @@ def load_toolkits(stdout, languages):
     stdout.write(_created("toolkits", demo_toolkits.load()))
 
 
+def load_trust(stdout, languages):
+    stdout.write(_created("trust pages", demo_trust.load()))
+
+
+def load_glossary(stdout, languages):
+    stdout.write(_created("glossary terms", demo_glossary.load()))
+
+
+def load_evidence(stdout, languages):
+    stdout.write(_created("evidence", demo_evidence.load()))
+
+
 def load_translations(stdout, languages):
     paths = demo_translations.data_files()
     if languages:
@@ -55,6 +76,9 @@ LOADERS = {
     "catalogue": load_catalogue,
     "stories": load_stories,
     "toolkits": load_toolkits,
+    "trust": load_trust,
+    "glossary": load_glossary,
+    "evidence": load_evidence,
     "translations": load_translations,
 }
 

@@ -62,6 +62,8 @@ def _model_permissions_for(group_name):
             perms += _model_perms("hub", model, ["add", "change", "delete"])
         for model in ("sector", "clientgroup"):
             perms += _model_perms("casestudies", model, ["add", "change", "delete"])
+        # Visitors' suggestions: reviewed, accepted (published) or deleted; never added here.
+        perms += _model_perms("casestudies", "casestudysuggestion", ["change", "delete", "publish"])
         perms += _model_perms("taggit", "tag", ["add", "change", "delete"])
         perms += [_perm("hub", "change_hubsettings")]
         perms += _model_perms("wagtailredirects", "redirect", ["add", "change", "delete"])

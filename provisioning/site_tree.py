@@ -10,6 +10,8 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from casestudies.models import CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage
+from evidence.models import EvidenceIndexPage
+from glossary.models import GlossaryPage
 from hub.models import HomePage, HubSettings, LifeFactor, Principle
 from hub.taxonomy_seed import LIFE_FACTORS, PRINCIPLES
 from search.models import SearchPage
@@ -53,6 +55,20 @@ SECTIONS = [
         "Resources",
         "<p>Research, practical tools and films about co-production.</p>",
         True,
+    ),
+    (
+        EvidenceIndexPage,
+        "evidence",
+        "Evidence",
+        "<p>What the research found, as figures you can check, chart and download.</p>",
+        True,
+    ),
+    (
+        GlossaryPage,
+        "glossary",
+        "Glossary",
+        "<p>Short explanations of the words and abbreviations used across the hub.</p>",
+        False,
     ),
     (SearchPage, "search", "Search", "", False),
 ]
@@ -138,6 +154,9 @@ def ensure_sections(home, report):
         sections[model] = page
     if not home.routes:
         ensure_home_routes(home, sections)
+    if not home.audience_routes:
+        ensure_audience_routes(home, sections)
+        report.note("home page routes for each audience")
     return sections
 
 
@@ -170,6 +189,63 @@ def ensure_home_routes(home, sections):
                 "description": "Check where your service stands and find practical next steps.",
                 "page": sections[ToolkitIndexPage],
                 "url": "",
+            },
+        ),
+    ]
+    home.save_revision().publish()
+
+
+def audience_link(label, page=None, url=""):
+    return {"label": label, "page": page, "url": url}
+
+
+def ensure_audience_routes(home, sections):
+    """A way in for each of the hub's four audiences, which an editor can change."""
+    case_studies, evidence = sections[CaseStudyIndexPage], sections[EvidenceIndexPage]
+    home.audience_routes = [
+        (
+            "audience",
+            {
+                "audience": "Commissioners",
+                "description": "How others fund and buy support that people shape themselves.",
+                "links": [
+                    audience_link("Funding mechanisms in practice", case_studies),
+                    audience_link("The evidence, as data", evidence),
+                ],
+            },
+        ),
+        (
+            "audience",
+            {
+                "audience": "Practitioners",
+                "description": "Examples, principles and tools for working as equals.",
+                "links": [
+                    audience_link("The six principles", sections[PrincipleIndexPage]),
+                    audience_link("Tools and guides", sections[ToolkitIndexPage]),
+                ],
+            },
+        ),
+        (
+            "audience",
+            {
+                "audience": "People with lived experience",
+                "description": "Stories told in people's own words, and a safe way to add yours.",
+                "links": [
+                    audience_link("Read stories", sections[StoryIndexPage]),
+                    audience_link("Share your story", sections[StoryIndexPage], "stories/share/"),
+                ],
+            },
+        ),
+        (
+            "audience",
+            {
+                "audience": "Researchers",
+                "description": "Sources, figures with their caveats, and data to download.",
+                "links": [
+                    audience_link("Evidence and data", evidence),
+                    audience_link("Research and resources", sections[ResourceIndexPage]),
+                    audience_link("Glossary", sections[GlossaryPage]),
+                ],
             },
         ),
     ]

@@ -1,7 +1,9 @@
-"""The review workflows: editorial review for the whole tree, story review, guide review."""
+"""The review workflows: editorial review for the whole tree, story review, guide review, and
+the Editors' queue of case-study suggestions."""
 
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
 
+from casestudies.workflow import ensure_suggestion_workflow
 from hub.workflows import editors_task
 from stories.workflow import ensure_story_workflow
 from toolkits.workflow import ensure_guide_review
@@ -35,3 +37,4 @@ def ensure_workflows(report):
     ensure_editorial_review(report)
     ensure_story_workflow(report)
     ensure_guide_review(report)
+    ensure_suggestion_workflow(report)

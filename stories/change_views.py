@@ -12,7 +12,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_protect
 from wagtail.models import WorkflowState
 
-from stories import holding, ratelimit
+from hub import ratelimit
+from stories import holding
 from stories.references import find_story
 from stories.share_forms import MAX_MOMENTS, AboutForm, MattersForm
 from stories.share_views import (

@@ -56,3 +56,7 @@ class HowGiven(models.TextChoices):
     SELF = "self", _("By the person themselves")
     WITH_SUPPORTER = "with-supporter", _("By the person, with a supporter")
     BY_PROXY = "by-proxy", _("By someone else on their behalf")
+
+
+# Notes after which a reader may need to leave the page at once (a quick-exit link is offered).
+QUICK_EXIT_NOTES = frozenset({ContentNote.VIOLENCE})

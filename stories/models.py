@@ -34,7 +34,15 @@ from hub.page_privacy import PrivatePagesMixin
 from hub.routes import ViewRoutesMixin
 from stories.admin_forms import StoryPageForm
 from stories.blocks import StoryDayBlock
-from stories.choices import CONSENT_WORDING_VERSION, ContentNote, HowGiven, Region, Setting, Voice
+from stories.choices import (
+    CONSENT_WORDING_VERSION,
+    QUICK_EXIT_NOTES,
+    ContentNote,
+    HowGiven,
+    Region,
+    Setting,
+    Voice,
+)
 from stories.panels import CONSENT_FIELDS, ConsentPanel
 
 
@@ -234,6 +242,16 @@ class StoryPage(PrivatePagesMixin, Page):
     @property
     def display_name(self):
         return self.first_name if self.use_first_name else self.pseudonym
+
+    citable = True  # "Cite this" (hub.citation), under the name the storyteller chose
+
+    def citation_authors(self):
+        return [self.display_name]
+
+    @property
+    def offers_quick_exit(self):
+        """Whether the story's content notes warn of abuse or violence (stories.choices)."""
+        return bool(QUICK_EXIT_NOTES.intersection(self.content_notes or []))
 
     def get_content_notes_display(self):
         labels = dict(ContentNote.choices)

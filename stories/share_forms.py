@@ -6,40 +6,13 @@ Every field says what it is for in everyday words; every error says what to do n
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hub.honeypot import HoneypotForm
+from hub.public_forms import LengthLimits
 from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
 from stories.holding import UploadBudget, hold
 from stories.uploads import clean_picture
 
 MAX_MOMENTS = 8
-
-
-class LengthLimits:
-    """Long answers are never cut short without a word.
-
-    A maxlength attribute makes the browser drop whatever is typed or pasted past the limit, so
-    it is left off: the server says, with the form and every word kept, how much is too much.
-    Long answers get a character count (data-character-limit, counted live by
-    static/js/share.js; without it the limit is said in words).
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            limit = getattr(field, "max_length", None)
-            if not limit:
-                continue
-            field.widget.attrs.pop("maxlength", None)
-            field.error_messages["max_length"] = _(
-                "Please make this shorter: it can have up to %(limit_value)d characters, and it "
-                "has %(show_value)d."
-            )
-            if isinstance(field.widget, forms.Textarea):
-                field.character_limit = limit
-                field.widget.attrs["data-character-limit"] = str(limit)
-                described = [f"{self[name].auto_id}_count"]
-                if field.help_text:
-                    described.insert(0, f"{self[name].auto_id}_helptext")
-                field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
 class AboutForm(LengthLimits, forms.Form):
@@ -264,9 +237,8 @@ class ConsentForm(forms.Form):
     )
 
 
-class SendForm(forms.Form):
-    # A field people never see; software that fills in every box gives itself away.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+class SendForm(HoneypotForm):
+    """The last step: only the honeypot (hub.honeypot)."""
 
 
 class EmailLinkForm(LengthLimits, forms.Form):

@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
+from hub import ratelimit
 from hub.absolute_urls import absolute_url
 from hub.models import LifeFactor
-from stories import holding, ratelimit
+from hub.public_forms import mark_errors, no_store
+from stories import holding
 from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
 from stories.holding import UploadBudget, bytes_held
 from stories.link_email import email_private_link
@@ -54,18 +56,6 @@ STEPS = [
 STEP_NAMES = [name for name, _label in STEPS]
 
 
-def no_store(response):
-    """Private pages: never cached, never indexed, never leak their URL to another site.
-
-    "same-origin", not "no-referrer": with no referrer at all browsers send "Origin: null" on
-    the form's own posts, which Django's CSRF check rightly refuses.
-    """
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "same-origin"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
 # Session storage ------------------------------------------------------------------------------
 
 
@@ -95,22 +85,6 @@ def raw_values(form, post):
         else:
             values[name] = post.get(key, "")
     return values
-
-
-def mark_errors(form):
-    """Tie each error message to its field for screen readers (ids used in field.html)."""
-    for name in form.errors:
-        if name not in form.fields:
-            continue
-        bound = form[name]
-        ids = [f"{bound.auto_id}_error"]
-        if form.fields[name].help_text:
-            ids.append(f"{bound.auto_id}_helptext")
-        if getattr(form.fields[name], "character_limit", None):
-            ids.append(f"{bound.auto_id}_count")
-        form.fields[name].widget.attrs.update(
-            {"aria-invalid": "true", "aria-describedby": " ".join(ids)}
-        )
 
 
 # The steps ------------------------------------------------------------------------------------
@@ -364,8 +338,7 @@ def send(request, index_page, stored):
         messages.info(request, _("Please finish this step first."))
         return HttpResponseRedirect(step_url(index_page, unfinished, request))
     sent_url = route_url(index_page, request, "share_sent")
-    form.is_valid()  # one optional field: always valid; read for the honeypot
-    if form.cleaned_data.get("website"):
+    if form.caught():
         # The honeypot was filled in: say thank you, keep nothing.
         holding.discard(draft_pictures(stored))
         request.session.pop(SESSION_KEY, None)

@@ -92,6 +92,8 @@ class ToolkitIndexPage(ListingPageMixin, RoutablePageMixin, SectionPage):
 class PracticalPage(Page):
     """The fields toolkits and guides share (DESIGN.md section 3)."""
 
+    citable = True  # "Cite this" (hub.citation)
+
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     summary = models.TextField(
         max_length=600, help_text=_("One to three plain sentences: what this helps you do.")

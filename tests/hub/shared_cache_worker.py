@@ -18,7 +18,7 @@ django.setup()
 from django.core.cache import caches  # noqa: E402  (after django.setup())
 from django.test import RequestFactory  # noqa: E402
 
-from stories import ratelimit  # noqa: E402
+from hub import ratelimit  # noqa: E402
 
 
 def wait_for_siblings(barrier_dir, processes):

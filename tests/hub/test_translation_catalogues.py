@@ -30,7 +30,20 @@ def committed(language):
     return polib.pofile(str(catalogue_path(COMMITTED, language)))
 
 
-SOURCES = ("hub", "casestudies", "stories", "toolkits", "search", "provisioning", "templates")
+SOURCES = (
+    "hub",
+    "glossary",
+    "casestudies",
+    "evidence",
+    "stories",
+    "trust",
+    "toolkits",
+    "search",
+    "api",
+    "keywords",
+    "provisioning",
+    "templates",
+)
 
 
 @pytest.fixture(scope="module")

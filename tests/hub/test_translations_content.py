@@ -247,7 +247,9 @@ def test_terms_translated_later_are_picked_up_when_the_page_is_synced(site_tree,
 
 
 def load_demo_content():
-    call_command("load_demo_content", "--only", "catalogue", "--only", "toolkits")
+    call_command(
+        "load_demo_content", "--only", "catalogue", "--only", "toolkits", "--only", "trust"
+    )
 
 
 def test_demo_translations_are_live_served_and_load_once(client, site_tree, settings):
