@@ -20,6 +20,9 @@ from wagtail.models import Locale, get_page_models
 
 from hub.keywords import keyword_label
 from hub.listing.counting import Materialised, counted, union
+from hub.listing.facets import Option
+from hub.listing.listing import ActiveFilter
+from hub.listing.query import display_query
 from hub.models import LifeFactor, Principle, Strength
 
 # A case study counts under a principle only when it shows it at least this strongly.
@@ -141,7 +144,7 @@ def facet_counts(pages, selected):
 
 
 def parse_filters(params, locale_id):
-    """({filter: value} for the recognised filters in the URL, whether any were not recognised).
+    """({filter: value} for the recognised filters in the URL, [(filter, value)] of the others).
 
     Unknown values (an old link, a typing slip) are left out rather than failing the page.
     """
@@ -166,42 +169,58 @@ def parse_filters(params, locale_id):
         and LifeFactor.objects.filter(key=raw["life_factor"], locale_id__in=locales).exists()
     ):
         selected["life_factor"] = raw["life_factor"]
-    ignored = any(raw[name] and name not in selected for name in FILTERS)
+    ignored = [
+        (name, display_query(raw[name])[:60])
+        for name in FILTERS
+        if raw[name] and name not in selected
+    ]
     return selected, ignored
 
 
-def facet_groups(counts, selected, locale_id):
-    """[{name, heading, options: [{key, label, count, selected}], selected}] to show, in order."""
+@dataclass
+class SearchFacet:
+    """A facet of the search page, shaped as a listing's (includes/listing/facet.html).
+
+    One value at a time (radio buttons with "Any"), as the search's filters have always been.
+    """
+
+    name: str
+    legend: str
+    options: list  # hub.listing.facets.Option
+    hint: str = ""
+    multiple = False
+    input_type = "radio"
+
+    @property
+    def selected(self):
+        return [option.value for option in self.options if option.selected]
+
+
+def search_facets(counts, selected, locale_id):
+    """[SearchFacet] to show, in order, each option with its count, the most frequent first."""
     labels = _labels(counts, locale_id)
-    groups = []
+    facets = []
     for name in FILTERS:
         options = [
-            {
-                "key": labels[name][value][0],
-                "label": labels[name][value][1],
-                "count": count,
-                "selected": selected.get(name) == value,
-            }
+            Option(
+                value=labels[name][value][0],
+                label=labels[name][value][1],
+                count=count,
+                selected=selected.get(name) == value,
+            )
             for value, count in counts[name].items()
             if value in labels[name]
         ]
-        options.sort(key=lambda option: (-option["count"], str(option["label"])))
+        options.sort(key=lambda option: (-option.count, str(option.label)))
         if name == "keyword":
             options = [
                 option
                 for position, option in enumerate(options)
-                if position < KEYWORD_OPTIONS_LIMIT or option["selected"]
+                if position < KEYWORD_OPTIONS_LIMIT or option.selected
             ]
         if options:
-            groups.append(
-                {
-                    "name": name,
-                    "heading": FACET_HEADINGS[name],
-                    "options": options,
-                    "selected": name in selected,
-                }
-            )
-    return groups
+            facets.append(SearchFacet(name=name, legend=FACET_HEADINGS[name], options=options))
+    return facets
 
 
 def _labels(counts, locale_id):
@@ -233,23 +252,34 @@ def _labels(counts, locale_id):
     return labels
 
 
-def add_links(groups, params):
-    """Give each option the query string that selects it, and each group one that clears it.
+@dataclass
+class Chosen:
+    """What the shared active-filters template reads (includes/listing/active_filters.html)."""
 
-    The rest of the query string (the words, the other filters) is kept: the URL is shareable.
-    """
+    active_filters: list  # ActiveFilter
+    ignored: list  # (filter, value) left out
 
-    def link(name, value):
+
+def active_filters(facets, selected, params):
+    """Every chosen filter as a removable chip (hub.listing's ActiveFilter), words and the
+    other filters kept in the link that removes it."""
+    labels = {
+        facet.name: {option.value: option.label for option in facet.options} for facet in facets
+    }
+    chips = []
+    for name in FILTERS:
+        if name not in selected:
+            continue
         query = params.copy()
         query.pop("page", None)
-        if value is None:
-            query.pop(name, None)
-        else:
-            query[name] = value
-        return "?" + query.urlencode()
-
-    for group in groups:
-        group["clear_link"] = link(group["name"], None)
-        for option in group["options"]:
-            option["link"] = link(group["name"], option["key"])
-    return groups
+        query.pop(name, None)
+        value = params.get(name, "").strip()
+        chips.append(
+            ActiveFilter(
+                label=FACET_HEADINGS[name],
+                value_label=labels.get(name, {}).get(value, value),
+                remove_url="?" + query.urlencode(),
+                count_without=0,  # not counted: the search page says nothing of it
+            )
+        )
+    return chips

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -11,7 +12,14 @@ from wagtail.models import Page
 from hub.listing.query import clean_query, display_query
 from hub.models import SectionPage
 from search.backends import evaluated_page, with_fallback
-from search.facets import add_links, facet_counts, facet_groups, parse_filters, restrict
+from search.facets import (
+    Chosen,
+    active_filters,
+    facet_counts,
+    parse_filters,
+    restrict,
+    search_facets,
+)
 from search.outbox import PendingIndexChange  # noqa: F401 - a model of this app
 from search.snippets import highlight, snippet_source
 from search.suggestions import known_terms, popular_searches, spelling_hint
@@ -63,7 +71,7 @@ class SearchPage(RoutablePageMixin, SectionPage):
             "terms": terms,
             "selected_type": selected.get("type"),
             "filtered": bool(selected),
-            "ignored_filters": ignored,
+            "chosen": Chosen(active_filters=[], ignored=ignored),
         }
         if not terms:
             return context
@@ -75,13 +83,13 @@ class SearchPage(RoutablePageMixin, SectionPage):
         )
         results = found.results
         results.object_list = self.with_snippets(results.object_list, terms)
+        facets = search_facets(facet_counts(found.window, selected), selected, self.locale_id)
+        context["chosen"].active_filters = active_filters(facets, selected, request.GET)
         context.update(
             results=results,
+            results_sentence=self.results_count(results.paginator.count, query),
             any_word=found.operator == "or",
-            facets=add_links(
-                facet_groups(facet_counts(found.window, selected), selected, self.locale_id),
-                request.GET,
-            ),
+            facets=facets,
             facets_sampled=found.total > len(found.window),
             facet_window=RANKED_WINDOW,
             promotions=self.promotions(terms),
@@ -96,6 +104,12 @@ class SearchPage(RoutablePageMixin, SectionPage):
                 sections=self.get_parent().get_children().live().public().in_menu(),
             )
         return context
+
+    def results_count(self, count, query):
+        """The search's results-count sentence (includes/listing/results_count.html)."""
+        return ngettext(
+            "%(counter)s result for “%(query)s”", "%(counter)s results for “%(query)s”", count
+        ) % {"counter": count, "query": query}
 
     def found(self, everything, terms, selected, page_number, backend):
         """What `backend` finds: the page of results asked for, and the matches facets count.

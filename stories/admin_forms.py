@@ -56,9 +56,7 @@ class StoryPageForm(TaxonomyInPageLanguageForm):
 
     def save(self, commit=True):
         if "consent_publish_on_web" in self.fields:
-            from stories.models import ConsentRecord
-
-            consent = self.instance.get_consent() or ConsentRecord()
+            consent = self.instance.consent_to_record()
             if any(name in self.changed_data for name in CONSENT_FIELDS) or consent.pk is None:
                 # A changed answer is a new agreement, to today's words.
                 consent.given_on = timezone.localdate()

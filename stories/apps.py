@@ -11,4 +11,9 @@ class StoriesConfig(AppConfig):
         # The guard that keeps a story's text out of wagtail-localize without consent to
         # translate is a signal receiver in wagtail_hooks: connect it even where Wagtail has
         # not loaded its hooks (a management command, a script).
+        from hub.routes import add_routes
         from stories import wagtail_hooks  # noqa: F401
+        from stories.models import StoryIndexPage
+        from stories.routes import ROUTES
+
+        add_routes(StoryIndexPage, ROUTES)

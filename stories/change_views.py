@@ -27,6 +27,7 @@ from stories.share_views import (
     store_moments,
     story_status,
 )
+from stories.submission import resubmit_story
 
 CHANGE_KEY = "story_change"
 
@@ -123,9 +124,6 @@ def change(request, index_page, token):
     valid = all([about.is_valid(), check_day(moment_list), matters.is_valid()])
     if not valid:
         return render(request, context, story, about, moment_list, matters, status=400)
-    # Here, not at the top: stories.models imports this module, and submission imports models.
-    from stories.submission import resubmit_story
-
     resubmit_story(story, index_page, about.cleaned_data, matters.cleaned_data, moments)
     request.session.pop(CHANGE_KEY, None)
     return HttpResponseRedirect(status_path + "?changed=1")

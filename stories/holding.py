@@ -9,7 +9,6 @@ or removing a picture deletes it, and `manage.py daily_cleanup` sweeps what was 
 import secrets
 from datetime import timedelta
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -18,21 +17,17 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stories.models import HeldPicture
 from stories.uploads import ALLOWED_FORMATS
 
 HOLDING_LIFETIME = timedelta(days=1)  # the same day an unfinished story's session lives
-
-
-def held_pictures():
-    # By name: stories.models imports the share views, which use this module.
-    return apps.get_model("stories", "HeldPicture")._default_manager
 
 
 def hold(cleaned, upload_bytes):
     """Put a cleaned picture (stories.uploads.clean_picture) in the holding area; its key."""
     key = secrets.token_urlsafe(32)
     extension = ALLOWED_FORMATS[cleaned["format"]][1]
-    picture = held_pictures().model(
+    picture = HeldPicture(
         key=key,
         picture_format=cleaned["format"],
         upload_bytes=upload_bytes,
@@ -48,7 +43,7 @@ def held(key):
     """The held picture for a key, or None when it has expired or never existed."""
     if not isinstance(key, str) or not key:
         return None
-    return held_pictures().filter(key=key, expires_at__gt=timezone.now()).first()
+    return HeldPicture.objects.filter(key=key, expires_at__gt=timezone.now()).first()
 
 
 def read(picture):
@@ -60,21 +55,23 @@ def keep_alive(keys):
     """The draft was touched: its pictures live as long as it does."""
     keys = [key for key in keys if isinstance(key, str) and key]
     if keys:
-        held_pictures().filter(key__in=keys).update(expires_at=timezone.now() + HOLDING_LIFETIME)
+        HeldPicture.objects.filter(key__in=keys).update(
+            expires_at=timezone.now() + HOLDING_LIFETIME
+        )
 
 
 def discard(keys):
     """Delete held pictures, files first so no file outlives its row by accident."""
     keys = [key for key in keys if isinstance(key, str) and key]
     if keys:
-        delete_pictures(held_pictures().filter(key__in=keys))
+        delete_pictures(HeldPicture.objects.filter(key__in=keys))
 
 
 def delete_pictures(queryset):
     pictures = list(queryset)
     for picture in pictures:
         picture.file.delete(save=False)
-    held_pictures().filter(pk__in=[picture.pk for picture in pictures]).delete()
+    HeldPicture.objects.filter(pk__in=[picture.pk for picture in pictures]).delete()
     return len(pictures)
 
 
@@ -82,16 +79,16 @@ def sweep(now=None):
     """Remove every held picture whose draft was abandoned. Returns how many went."""
     with transaction.atomic():
         return delete_pictures(
-            held_pictures().filter(expires_at__lte=now or timezone.now()).select_for_update()
+            HeldPicture.objects.filter(expires_at__lte=now or timezone.now()).select_for_update()
         )
 
 
 def sweep_stray_files(now=None):
     """Files with no row (a crash between writing one and saving its row), once old enough."""
-    storage = held_pictures().model._meta.get_field("file").storage
+    storage = HeldPicture._meta.get_field("file").storage
     if not storage.exists(""):
         return 0
-    known = set(held_pictures().values_list("file", flat=True))
+    known = set(HeldPicture.objects.values_list("file", flat=True))
     cutoff = (now or timezone.now()) - HOLDING_LIFETIME
     removed = 0
     for name in storage.listdir("")[1]:
@@ -105,7 +102,7 @@ def bytes_held(keys):
     keys = [key for key in keys if isinstance(key, str) and key]
     if not keys:
         return 0
-    total = held_pictures().filter(key__in=keys).aggregate(total=Sum("upload_bytes"))
+    total = HeldPicture.objects.filter(key__in=keys).aggregate(total=Sum("upload_bytes"))
     return total["total"] or 0
 
 

@@ -22,7 +22,6 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -33,7 +32,7 @@ from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import SectionPage
 from hub.page_privacy import PrivatePagesMixin
-from stories import change_views, share_views
+from hub.routes import ViewRoutesMixin
 from stories.admin_forms import StoryPageForm
 from stories.blocks import StoryDayBlock
 from stories.choices import (
@@ -58,11 +57,11 @@ CONSENT_REQUIRED_MESSAGE = _(
 )
 
 
-class StoryIndexPage(ListingPageMixin, RoutablePageMixin, SectionPage):
+class StoryIndexPage(ListingPageMixin, ViewRoutesMixin, SectionPage):
     """Stories: listed newest first, filtered by life factor and keyword.
 
     It also serves the "Share your story" form and the contributors' private status pages as
-    routes (stories.share), so their URLs sit under the stories section in every language.
+    routes (stories.routes), so their URLs sit under the stories section in every language.
     """
 
     template = "stories/story_index_page.html"
@@ -71,23 +70,6 @@ class StoryIndexPage(ListingPageMixin, RoutablePageMixin, SectionPage):
 
     class Meta:
         verbose_name = _("story index page")
-
-    @path("share/", name="share_start")
-    @path("share/<slug:step>/", name="share")
-    def share(self, request, step=None):
-        return share_views.share(request, self, step)
-
-    @path("share-sent/", name="share_sent")
-    def share_sent(self, request):
-        return share_views.sent(request, self)
-
-    @path("my-story/<str:token>/", name="story_status")
-    def story_status(self, request, token):
-        return share_views.status(request, self, token)
-
-    @path("my-story/<str:token>/change/", name="story_change")
-    def story_change(self, request, token):
-        return change_views.change(request, self, token)
 
 
 class StoryPageTag(TaggedItemBase):
@@ -306,6 +288,10 @@ class StoryPage(PrivatePagesMixin, Page):
             .order_by(models.Case(models.When(story_id=self.pk, then=0), default=1))
             .first()
         )
+
+    def consent_to_record(self):
+        """The record the admin form fills in (stories.admin_forms): the one in force, or new."""
+        return self.get_consent() or ConsentRecord()
 
     @property
     def may_be_published(self):

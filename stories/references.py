@@ -8,16 +8,11 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.apps import apps
 from django.utils import timezone
 
+from stories.models import StoryReference
+
 REFERENCE_LIFETIME = timedelta(days=5 * 365)
-
-
-def references():
-    """The StoryReference model, looked up by name: stories.models imports the views that
-    import this module, so importing the model here would close a circle."""
-    return apps.get_model("stories", "StoryReference")
 
 
 def hash_token(token):
@@ -26,7 +21,7 @@ def hash_token(token):
 
 def create_reference(story):
     token = secrets.token_urlsafe(32)
-    references().objects.create(
+    StoryReference.objects.create(
         story=story,
         token_hash=hash_token(token),
         expires_at=timezone.now() + REFERENCE_LIFETIME,
@@ -39,8 +34,7 @@ def find_story(token):
     if not token or len(token) > 100:
         return None
     reference = (
-        references()
-        .objects.filter(token_hash=hash_token(token), expires_at__gt=timezone.now())
+        StoryReference.objects.filter(token_hash=hash_token(token), expires_at__gt=timezone.now())
         .select_related("story")
         .first()
     )

@@ -28,6 +28,7 @@ from stories import holding
 from stories.choices import ContentNote, HowGiven, Region, Setting, Voice
 from stories.holding import UploadBudget, bytes_held
 from stories.link_email import email_private_link
+from stories.references import find_story
 from stories.share_forms import (
     MAX_MOMENTS,
     AboutForm,
@@ -38,6 +39,8 @@ from stories.share_forms import (
     SendForm,
     require_a_moment,
 )
+from stories.submission import create_story
+from stories.withdrawal import WithdrawnBy, withdraw_story
 
 SESSION_KEY = "story_share"
 DRAFT_LIFETIME = 24 * 60 * 60  # seconds: a day to come back to an unfinished story
@@ -332,8 +335,6 @@ def summary(stored, index_page):
 
 
 def send(request, index_page, stored):
-    from stories.submission import create_story
-
     form = SendForm(request.POST)
     if request.POST.get("go") == "back":
         return HttpResponseRedirect(step_url(index_page, STEP_NAMES[-2], request))
@@ -381,9 +382,6 @@ def status_url(index_page, request, token):
 
 @csrf_protect
 def status(request, index_page, token):
-    from stories.references import find_story
-    from stories.withdrawal import WithdrawnBy, withdraw_story
-
     context = {"page": index_page}
     if not ratelimit.allow(request, "status", ratelimit.STATUS_LIMIT):
         return no_store(

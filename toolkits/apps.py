@@ -8,4 +8,9 @@ class ToolkitsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from hub.routes import add_routes
         from toolkits import signals  # noqa: F401  (connects the forum set-up)
+        from toolkits.models import SelfAssessmentPage
+        from toolkits.views import ROUTES
+
+        add_routes(SelfAssessmentPage, ROUTES)

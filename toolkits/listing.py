@@ -1,127 +1,70 @@
-"""The toolkit index's listing: toolkits and guides filtered by audience, principle and keyword.
+"""The toolkit index's listing on hub.listing: toolkits and guides (forum guides too), A to Z.
 
-The filters are a plain GET form, so every view of the listing is a shareable URL and works
-without JavaScript. The section holds tens to a few hundred pages, so both page types are loaded
-once with their principles and keywords prefetched (a fixed number of queries), then filtered in
-Python; the keyword options are the keywords those pages actually use. Values that match nothing
-we offer are ignored with a note to the visitor, never an error.
+The facets are what ToolkitPage and GuidePage declare (audience, principle, keyword), offered
+once for both; the columns of its exports are documented in docs/data.md.
 """
 
-from dataclasses import dataclass, field
-
-from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from hub.keywords import keyword_names
-from hub.listing.query import display_query
-from toolkits.assessment import principles_in_order
-from toolkits.models import Audience, GuidePage, LearningForumPage, ToolkitPage
+from hub.listing.export import Column
+from hub.listing.listing import Sort
+from hub.listing.page_types import SeveralTypesListing
+from toolkits.models import GuidePage, LearningForumPage, ToolkitPage
 
 PER_PAGE = 24
 
 
-@dataclass
-class Choice:
-    value: str
-    label: str
-    selected: bool = False
+def joined(values):
+    return "; ".join(values)
 
 
-@dataclass
-class Filter:
-    name: str
-    label: str
-    any_label: str
-    choices: list = field(default_factory=list)
-    selected: str = ""
+class ToolkitListing(SeveralTypesListing):
+    """Live, public toolkits and guides anywhere under one toolkit index."""
 
-    @property
-    def selected_label(self):
-        return next((c.label for c in self.choices if c.value == self.selected), "")
+    page_types = (ToolkitPage, GuidePage)
+    per_page = PER_PAGE
+    sorts = {"title": Sort(_("Title (A to Z)"), (Lower("title"), "pk"))}
+    card_template = "toolkits/includes/practical_card.html"
+    export_columns = [
+        Column("title", lambda page, request: page.title),
+        Column("url", lambda page, request: page.get_full_url(request)),
+        Column("kind", lambda page, request: page._meta.model_name.removesuffix("page")),
+        Column("audience", lambda page, request: page.audience),
+        Column("summary", lambda page, request: page.summary),
+        Column(
+            "principles",
+            lambda page, request: joined(sorted(p.key for p in page.principles.all())),
+        ),
+        Column("keywords", lambda page, request: joined(t.name for t in page.keyword_list)),
+        Column("forum", lambda page, request: page.listed_forum.title if page.listed_forum else ""),
+        Column("licence", lambda page, request: page.licence),
+        Column("last_reviewed", lambda page, request: page.last_reviewed),
+    ]
 
+    def results_count(self, count):
+        return ngettext(
+            "%(counter)s toolkit or guide", "%(counter)s toolkits and guides", count
+        ) % {"counter": count}
 
-class ToolkitListing:
-    def __init__(self, index_page, data):
-        self.index_page = index_page
-        self.data = data
-        self.ignored = []
-        pages = self._load()
-        self.filters = self._filters(pages)
-        self.is_filtered = any(f.selected for f in self.filters)
-        self.results = [page for page in pages if self._matches(page)]
-        self.page = Paginator(self.results, PER_PAGE).get_page(data.get("page"))
+    def feed_description(self, page):
+        return page.summary
 
-    def _load(self):
+    def with_related(self, pages):
+        tags = pages.model.keywords.through.objects.select_related("tag").order_by("tag__name")
+        return pages.prefetch_related("principles", Prefetch("tagged_items", queryset=tags))
+
+    def load(self, ids):
+        """The pages, each with its keywords and the learning forum it came from (one query)."""
+        pages = super().load(ids)
+        forum_paths = {page.path[: -page.steplen] for page in pages if isinstance(page, GuidePage)}
         forums = {
             forum.path: forum
-            for forum in LearningForumPage.objects.descendant_of(self.index_page).live().public()
+            for forum in LearningForumPage.objects.live().public().filter(path__in=forum_paths)
         }
-        pages = []
-        for model in (ToolkitPage, GuidePage):
-            queryset = (
-                model.objects.descendant_of(self.index_page)
-                .live()
-                .public()
-                .filter(locale_id=self.index_page.locale_id)
-                .prefetch_related("principles", "tagged_items__tag")
-            )
-            for page in queryset:
-                page.principle_keys = {p.key for p in page.principles.all()}
-                page.keyword_list = sorted(
-                    (item.tag for item in page.tagged_items.all()), key=lambda t: t.name
-                )
-                page.keyword_slugs = {tag.slug for tag in page.keyword_list}
-                page.listed_forum = forums.get(page.path[: -page.steplen])
-                pages.append(page)
-        pages.sort(key=lambda page: page.title.lower())
-        return pages
-
-    def _read(self, name, allowed):
-        raw = self.data.get(name, "").strip()
-        if not raw:
-            return ""
-        if raw in allowed:
-            return raw
-        self.ignored.append(display_query(raw)[:60])
-        return ""
-
-    def _filters(self, pages):
-        names = keyword_names(locale_id=self.index_page.locale_id)
-        keywords = {}
         for page in pages:
-            for tag in page.keyword_list:
-                keywords[tag.slug] = names.get(tag.slug, tag.name)
-        filters = [
-            Filter(
-                "audience",
-                _("Who it is for"),
-                _("Anyone"),
-                [Choice(value, label) for value, label in Audience.choices],
-            ),
-            Filter(
-                "principle",
-                _("Principle"),
-                _("Any principle"),
-                [Choice(p.key, p.name) for p in principles_in_order(self.index_page.locale_id)],
-            ),
-            Filter(
-                "keyword",
-                _("Keyword"),
-                _("Any keyword"),
-                [Choice(slug, name) for slug, name in sorted(keywords.items(), key=lambda i: i[1])],
-            ),
-        ]
-        for item in filters:
-            item.selected = self._read(item.name, {c.value for c in item.choices})
-            for choice in item.choices:
-                choice.selected = choice.value == item.selected
-        return filters
-
-    def _matches(self, page):
-        audience, principle, keyword = (f.selected for f in self.filters)
-        # A page for everyone suits every audience.
-        if audience and page.audience not in (audience, Audience.EVERYONE):
-            return False
-        if principle and principle not in page.principle_keys:
-            return False
-        return not keyword or keyword in page.keyword_slugs
+            page.keyword_list = [item.tag for item in page.tagged_items.all()]
+            page.listed_forum = forums.get(page.path[: -page.steplen])
+        return pages

@@ -6,26 +6,31 @@ principles they help with and keywords. The self-assessment lets a visitor rate 
 service against the six principles; its scoring lives in toolkits.assessment.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib.auth.models import Group
 from django.db import models
-from django.shortcuts import redirect
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.admin_forms import TaxonomyInPageLanguageForm
-from hub.listing.facets import ALL, FieldFacet, KeywordFacet, terms
+from hub.listing.export import export_response
+from hub.listing.facets import ALL, Facet, FieldFacet, KeywordFacet, terms
+from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import SectionPage
 from hub.page_privacy import PrivatePagesMixin
+from hub.routes import ViewRoutesMixin
 from toolkits.blocks import DownloadBlock, MeetingNoteBlock, StepBlock
 
 
@@ -52,8 +57,11 @@ LICENCE_URLS = {
 }
 
 
-class ToolkitIndexPage(RoutablePageMixin, SectionPage):
-    """Toolkits and guides, filterable by audience, principle and keyword, with a feed."""
+class ToolkitIndexPage(ListingPageMixin, RoutablePageMixin, SectionPage):
+    """Toolkits and guides, filterable by audience, principle and keyword, with a feed.
+
+    The listing (toolkits.listing) holds the toolkits and the guides of every forum.
+    """
 
     template = "toolkits/toolkit_index_page.html"
     subpage_types = [
@@ -63,14 +71,13 @@ class ToolkitIndexPage(RoutablePageMixin, SectionPage):
         "toolkits.SelfAssessmentPage",
     ]
 
+    listing_class = "toolkits.listing.ToolkitListing"
+
     class Meta:
         verbose_name = _("toolkit index page")
 
     def get_context(self, request, *args, **kwargs):
-        from toolkits.listing import ToolkitListing
-
-        context = Page.get_context(self, request, *args, **kwargs)
-        context["listing"] = ToolkitListing(self, request.GET)
+        context = super().get_context(request, *args, **kwargs)
         context["forums"] = (
             LearningForumPage.objects.child_of(self).live().public().order_by("title")
         )
@@ -79,9 +86,8 @@ class ToolkitIndexPage(RoutablePageMixin, SectionPage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from toolkits.feeds import GuideFeed
-
-        return GuideFeed(self)(request)
+        """The listing's own RSS feed (`?format=rss`) at the address it has always had."""
+        return export_response(self.listing_for(request), "rss", request)
 
 
 class PracticalPage(Page):
@@ -159,6 +165,32 @@ class PracticalPage(Page):
         return context
 
 
+class SuitsEveryone(Facet):
+    """A page for everyone suits every audience: it counts under each option, not only its own."""
+
+    def option_counts(self, counts):
+        everyone = counts.get(Audience.EVERYONE, 0)
+        return {
+            value: counts.get(value, 0) + (everyone if value != Audience.EVERYONE else 0)
+            for value, _label in self.choices
+        }
+
+
+@dataclass(frozen=True)
+class AudienceFacet(FieldFacet):
+    def condition(self, listing, value):
+        suited = listing.model.objects.filter(audience__in={value, Audience.EVERYONE})
+        return Q(pk__in=suited.values("pk"))
+
+
+AUDIENCE = AudienceFacet(
+    name="audience",
+    legend=_("Who it is for"),
+    choices="audience",
+    lookup="audience",
+    facet_class=SuitsEveryone,
+    hint=_("Pages for everyone are shown whoever you choose."),
+)
 # Toolkits and guides name the principles they help grow outright (no strength).
 NAMED_PRINCIPLES = FieldFacet(
     name="principle",
@@ -198,7 +230,7 @@ class ToolkitPage(PracticalPage):
     )
 
     content_panels = PracticalPage.content_panels + [FieldPanel("source_forum")]
-    listing_facets = [NAMED_PRINCIPLES, KeywordFacet("toolkits.ToolkitPageTag")]
+    listing_facets = [AUDIENCE, NAMED_PRINCIPLES, KeywordFacet("toolkits.ToolkitPageTag")]
     parent_page_types = ["toolkits.ToolkitIndexPage"]
     template = "toolkits/practical_page.html"
 
@@ -217,7 +249,7 @@ class GuidePage(PrivatePagesMixin, PracticalPage):
 
     keywords = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name=_("keywords"))
 
-    listing_facets = [NAMED_PRINCIPLES, KeywordFacet("toolkits.GuidePageTag")]
+    listing_facets = [AUDIENCE, NAMED_PRINCIPLES, KeywordFacet("toolkits.GuidePageTag")]
     parent_page_types = ["toolkits.ToolkitIndexPage", "toolkits.LearningForumPage"]
     template = "toolkits/practical_page.html"
 
@@ -324,8 +356,12 @@ class ForumAccess(models.Model):
         return str(self.members)
 
 
-class SelfAssessmentPage(RoutablePageMixin, Page):
-    """Rate your own service against the six principles and get a wedge and next steps."""
+class SelfAssessmentPage(ViewRoutesMixin, Page):
+    """Rate your own service against the six principles and get a wedge and next steps.
+
+    Its form, live preview and result are routes whose views (toolkits.views) the app adds
+    when it is ready.
+    """
 
     base_form_class = TaxonomyInPageLanguageForm
 
@@ -359,28 +395,6 @@ class SelfAssessmentPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("self-assessment")
         verbose_name_plural = _("self-assessments")
-
-    @path("")
-    def form_view(self, request):
-        from toolkits.views import assessment_form
-
-        return assessment_form(self, request)
-
-    @path("preview/", name="preview")
-    def preview_view(self, request):
-        from toolkits.views import assessment_preview
-
-        return assessment_preview(self, request)
-
-    @re_path(r"^result/(?P<code>[^/]{0,40})/$", name="result")
-    def result_view(self, request, code):
-        from toolkits.views import assessment_result
-
-        return assessment_result(self, request, code)
-
-    @re_path(r"^result/$")
-    def result_without_code(self, request):
-        return redirect(self.get_url(request))
 
 
 class AssessmentStatement(Orderable):

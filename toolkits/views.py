@@ -1,12 +1,14 @@
 """The self-assessment's three views: the form, the live preview of the wedge, and the result.
 
 Nothing a visitor enters is stored: answers travel in the query string of a GET form, and the
-result is a code in the URL (toolkits.assessment).
+result is a code in the URL (toolkits.assessment). They are the routes of SelfAssessmentPage
+(`ROUTES`, added when the app is ready: hub.routes), so each takes the page first.
 """
 
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import path, re_path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -160,4 +162,16 @@ SCALE = [
     (1, gettext_lazy("A little")),
     (2, gettext_lazy("Mostly")),
     (3, gettext_lazy("Fully")),
+]
+
+
+def result_without_code(page, request):
+    return redirect(page.get_url(request))
+
+
+ROUTES = [
+    path("", assessment_form, name="form_view"),
+    path("preview/", assessment_preview, name="preview"),
+    re_path(r"^result/(?P<code>[^/]{0,40})/$", assessment_result, name="result"),
+    re_path(r"^result/$", result_without_code, name="result_without_code"),
 ]

@@ -75,6 +75,11 @@ class Facet:
     def count(self, pages):
         return self.spec.count(self.listing, self.name, pages)
 
+    def option_counts(self, counts):
+        """{value: results} from the counted {value: pages}; a facet whose options overlap
+        (an option that also takes the pages of another) adds them up here."""
+        return counts
+
     def apply(self, pages, values=None):
         """The pages that have the chosen values (all of them, or any, as the facet combines)."""
         values = self.selected if values is None else values

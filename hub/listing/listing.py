@@ -8,7 +8,7 @@ the engine does the rest in a fixed number of queries, however many pages there 
         model = ResourcePage
         sorts = {"title": Sort(_("Title (A to Z)"), (Lower("title"), "pk"))}
         card_template = "casestudies/includes/resource_listing_card.html"
-        export_columns = [Column("title", lambda page: page.title), ...]
+        export_columns = [Column("title", lambda page, request: page.title), ...]
 
         def results_count(self, count):
             return ngettext("%(count)s resource", "%(count)s resources", count) % {"count": count}
@@ -131,14 +131,17 @@ class Listing:
         A translated listing also shows the pages not yet translated into its language, in the
         default language (their cards say so): a Welsh visitor sees every resource, not none.
         """
-        pages = self.model.objects.live().public()
-        here = pages.child_of(self.index_page)
+        here = self.pages_under(self.index_page)
         if self.source_index is None:
             return here
-        untranslated = pages.child_of(self.source_index).exclude(
+        untranslated = self.pages_under(self.source_index).exclude(
             translation_key__in=here.values("translation_key")
         )
         return here | untranslated
+
+    def pages_under(self, index_page):
+        """The live, public pages of an index page (in one language) the listing shows."""
+        return self.model.objects.live().public().child_of(index_page)
 
     @property
     def locale_ids(self):
@@ -185,9 +188,14 @@ class Listing:
         )
         return (self.terms, tuple(chosen))
 
+    @property
+    def facet_specs(self):
+        """The declarations of the listing's facets: its page model's `listing_facets`."""
+        return self.model.listing_facets
+
     @cached_property
     def facets(self):
-        specs = self.model.listing_facets
+        specs = self.facet_specs
         choices = self.kept("choices", lambda: {spec.name: self.labelled(spec) for spec in specs})
         return [spec.bind(self, choices[spec.name]) for spec in specs]
 
@@ -300,7 +308,10 @@ class Listing:
         return self.load(list(self.page.object_list))
 
     def load(self, ids):
-        pages = self.with_related(self.model.objects.filter(pk__in=ids))
+        """The pages with these ids, in this order, with what their cards show."""
+        return self.in_order(self.with_related(self.model.objects.filter(pk__in=ids)), ids)
+
+    def in_order(self, pages, ids):
         by_pk = {page.pk: page for page in pages}
         for page in by_pk.values():
             # The language of a page shown untranslated, for its card's lang attribute and label.
@@ -350,8 +361,9 @@ class Listing:
         """The facets with their options and counts (kept until the content changes)."""
         counts = self.kept("facet counts", self.count_facets, self.counted_query)
         for facet in self.facets:
+            found = facet.option_counts(counts[facet.name])
             facet.options = [
-                Option(value, label, counts[facet.name].get(value, 0), value in facet.selected)
+                Option(value, label, found.get(value, 0), value in facet.selected)
                 for value, label in facet.choices
             ]
         return self.facets
@@ -359,18 +371,21 @@ class Listing:
     def count_facets(self):
         """{facet name: {value: pages}}, from one query."""
         counted = self.counted_pages
-        queries = [
-            facet.count(
+        queries = []
+        for facet in self.facets:
+            pages = (
                 self.matching(pages=counted)
                 if facet.counts_own_choices
                 else self.matching(skip=facet, pages=counted)
             )
-            for facet in self.facets
-        ]
+            query = facet.count(pages)
+            # A facet over several page types counts each type on its own (a list of counts).
+            queries.extend(query if isinstance(query, list) else [query])
         counts = {facet.name: {} for facet in self.facets}
         for name, value, number in self.count_rows(queries) if queries else ():
             if value is not None:
-                counts[name][value] = number
+                # A page is of one type, so the counts of several types add up.
+                counts[name][value] = counts[name].get(value, 0) + number
         return counts
 
     def counts_without(self):

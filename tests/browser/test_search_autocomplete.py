@@ -32,8 +32,8 @@ def test_escape_closes_the_suggestions(page, live_site):
 
 def test_results_and_zero_results_pages_have_no_axe_violations(page, live_site, axe):
     page.goto(f"{live_site}/en/search/?q=stories")
-    expect(page.locator(".search-count")).to_contain_text("result")
+    expect(page.locator(".results-count")).to_contain_text("result")
     axe(page)
     page.goto(f"{live_site}/en/search/?q=qwxzz")
-    expect(page.locator(".search-count")).to_contain_text("0 results")
+    expect(page.locator(".results-count")).to_contain_text("0 results")
     axe(page)

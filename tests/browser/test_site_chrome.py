@@ -51,7 +51,7 @@ def test_header_search_returns_results(page, live_site):
     page.goto(f"{live_site}/en/")
     page.get_by_label("Search the hub").fill("toolkits")
     page.get_by_label("Search the hub").press("Enter")
-    expect(page.locator(".search-count")).to_contain_text("result")
+    expect(page.locator(".results-count")).to_contain_text("result")
     expect(page.get_by_role("link", name="Toolkits").last).to_be_visible()
 
 

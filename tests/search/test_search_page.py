@@ -47,9 +47,9 @@ def pages(site_tree):
 
 def facet_counts(response, name):
     """{option key: count} of one facet group on a results page ({} when it is not shown)."""
-    for group in response.context["facets"]:
-        if group["name"] == name:
-            return {option["key"]: option["count"] for option in group["options"]}
+    for facet in response.context["facets"]:
+        if facet.name == name:
+            return {option.value: option.count for option in facet.options}
     return {}
 
 

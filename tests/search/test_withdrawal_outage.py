@@ -120,8 +120,8 @@ def test_a_stale_engine_shows_nothing_the_database_does_not_allow(
 
     assert [page.title for page in results.context["results"]] == ["Toolkits"]
     # Facets count only what is shown: one page, of one type; no story facet (life factor).
-    assert [group["name"] for group in results.context["facets"]] == ["type"]
-    assert [option["count"] for option in results.context["facets"][0]["options"]] == [1]
+    assert [facet.name for facet in results.context["facets"]] == ["type"]
+    assert [option.count for option in results.context["facets"][0].options] == [1]
     assert TITLE not in results.content.decode()
     assert [s["title"] for s in suggestions.json()["results"]] == ["Toolkits"]
 

@@ -1,11 +1,16 @@
 """The toolkit index (filters, bad input, query bound, feed) and the guide pages."""
 
+import csv
+import io
+import json
+
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 
+from hub.listing.export import EXPORTS
 from tests.toolkits.factories import (
     GuidePageFactory,
     LearningForumPageFactory,
@@ -50,6 +55,12 @@ def catalogue(toolkits):
     }
 
 
+def content(response):
+    """The body of a response, streamed (CSV, JSON) or not."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode()
+
+
 def titles(response):
     """The titles listed in the results (not the forums list or the filter form)."""
     html = response.content.decode()
@@ -65,7 +76,8 @@ def test_the_index_lists_live_toolkits_and_forum_guides(client, toolkits, catalo
     assert response.status_code == 200
     assert titles(response) == {"Peer support", "Time bank", "Co-design"}
     assert "From the learning forum Valley forum" in html
-    assert '<label for="filter-audience">' in html
+    assert '<legend class="facet__legend">Who it is for</legend>' in html
+    assert 'name="audience" value="managers"' in html
 
 
 @pytest.mark.parametrize(
@@ -86,6 +98,53 @@ def test_filters_narrow_the_listing(client, toolkits, catalogue, query, expected
     assert titles(response) == expected
 
 
+def test_facets_count_toolkits_and_guides_together_and_chips_say_what_is_applied(
+    client, toolkits, catalogue
+):
+    response = client.get(toolkits.url, {"audience": "managers"})
+    listing = response.context["listing"]
+    counts = {f.name: {o.value: o.count for o in f.options} for f in listing.counted_facets}
+
+    # A page for everyone suits every audience, so it counts under each.
+    assert counts["audience"] == {"practitioners": 2, "managers": 2, "people": 1, "everyone": 1}
+    # Principles and keywords count what choosing them would give: here, among the two results.
+    assert counts["principle"]["mutuality"] == 1 and counts["principle"]["blur_roles"] == 1
+    assert counts["principle"]["networks"] == 0
+    # Keywords of toolkits and of guides, offered once, in alphabetical order.
+    assert list(counts["keyword"].items()) == [
+        ("co-design", 1),
+        ("peer-support", 0),
+        ("time-banking", 1),
+    ]
+    assert "Who it is for: Managers and commissioners" in response.content.decode()
+
+
+def test_the_csv_export_has_the_documented_columns_and_only_live_pages(client, toolkits, catalogue):
+    text = content(client.get(toolkits.url, {"format": "csv"}))
+    rows = {row["title"]: row for row in csv.DictReader(io.StringIO(text))}
+
+    assert list(next(iter(rows.values()))) == [
+        "title",
+        "url",
+        "kind",
+        "audience",
+        "summary",
+        "principles",
+        "keywords",
+        "forum",
+        "licence",
+        "last_reviewed",
+    ]
+    assert set(rows) == {"Peer support toolkit", "Time bank toolkit", "Co-design guide"}
+    guide = rows["Co-design guide"]
+    assert (guide["kind"], guide["forum"], guide["keywords"]) == (
+        "guide",
+        "Valley forum",
+        "Co-design",
+    )
+    assert rows["Peer support toolkit"]["principles"] == "mutuality; networks"
+
+
 def test_unknown_filter_values_give_a_clean_page_with_a_note(client, toolkits, catalogue):
     response = client.get(
         f"{toolkits.url}?audience=aliens&principle=%3Cscript%3E&keyword=nope&page=zzz"
@@ -93,7 +152,7 @@ def test_unknown_filter_values_give_a_clean_page_with_a_note(client, toolkits, c
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert "We left out filters we did not recognise" in html
+    assert "Some parts of the address were not recognised and have been left out" in html
     assert "&lt;script&gt;" in html and "<script>" not in html.split("<main")[1].split("</main")[0]
     assert titles(response) == {"Peer support", "Time bank", "Co-design"}
 
@@ -113,16 +172,54 @@ def test_the_listing_needs_a_bounded_number_of_queries(
             response = client.get(f"{toolkits.url}?principle=assets")
         return len(queries), response.content.decode().count('class="card"')
 
+    def export_queries():
+        """{export: (queries, items)} for each export of the filtered listing, and the feed."""
+        found = {}
+        for export, url in [
+            *((name, f"{toolkits.url}?principle=assets&format={name}") for name in EXPORTS),
+            ("feed", f"{toolkits.url}feed/"),
+        ]:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+                text = content(response)
+            items = {
+                "csv": len(text.strip().splitlines()) - 1,  # rows under the header
+                "json": len(json.loads(text)) if export == "json" else 0,
+            }.get(export, text.count("<item>"))
+            found[export] = (len(queries), items)
+        return found
+
     add_pages(0, 5)
     client.get(toolkits.url)  # warm Wagtail's site and locale caches
     few, few_cards = count_queries()
+    few_exports = export_queries()
     add_pages(5, 15)
     many, many_cards = count_queries()
+    many_exports = export_queries()
 
     assert (few_cards, many_cards) == (10 + 1, 24 + 1)  # a page of results, plus the forum card
     assert many == few  # the number of queries does not grow with the number of pages
     with django_assert_max_num_queries(40):
         client.get(f"{toolkits.url}?principle=assets&keyword=word-3&page=2")
+    # Exports hold every result (the feed: every page, unfiltered), in as many queries for 10
+    # results as for 40.
+    assert {name: items for name, (_q, items) in few_exports.items()} == {
+        "csv": 10,
+        "json": 10,
+        "rss": 10,
+        "feed": 3 + 10,
+    }
+    assert {name: items for name, (_q, items) in many_exports.items()} == {
+        "csv": 40,
+        "json": 40,
+        "rss": 40,
+        "feed": 3 + 40,
+    }
+    assert {name: q for name, (q, _i) in many_exports.items()} == {
+        name: q for name, (q, _i) in few_exports.items()
+    }
+    # Two page types, each loaded with its principles and keywords, and the guides' forums.
+    assert max(q for q, _items in many_exports.values()) <= 30
 
 
 def test_the_feed_lists_public_toolkits_and_guides(client, toolkits, catalogue):
