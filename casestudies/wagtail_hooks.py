@@ -4,6 +4,8 @@ from wagtail.snippets.models import register_snippet
 
 from casestudies.views import (
     ClientGroupViewSet,
+    FrameworkElementViewSet,
+    FrameworkViewSet,
     FundingMechanismViewSet,
     SectorViewSet,
     SourceReportViewSet,
@@ -16,5 +18,7 @@ for viewset in (
     ThemeViewSet,
     FundingMechanismViewSet,
     SourceReportViewSet,
+    FrameworkViewSet,
+    FrameworkElementViewSet,
 ):
     register_snippet(viewset)

@@ -1,4 +1,5 @@
-"""Admin rules for toolkits: a forum's draft guides stay within the forum's reviewers."""
+"""Admin rules for toolkits: a forum's draft guides stay within the forum's reviewers; and
+the toolkits other sections' pages list (hub.related)."""
 
 from wagtail import hooks
 

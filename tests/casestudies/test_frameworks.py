@@ -1,7 +1,6 @@
 """Frameworks beyond the six principles, theme pages and currency (issue 21, parts 2, 3 and 7):
 the importer's new records, their pages, and the catalogue's new facets."""
 
-import copy
 import json
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from casestudies.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from tests.casestudies.conftest import with_frameworks
 from tests.stories.factories import make_story
 from tests.toolkits.factories import ToolkitPageFactory
 from toolkits.models import ToolkitIndexPage
@@ -29,54 +29,11 @@ pytestmark = pytest.mark.django_db
 
 DEMO = Path(casestudies.__file__).parent / "demo"
 
-FRAMEWORKS = [
-    {
-        "key": "cahn-core-values",
-        "name": "Four core values",
-        "description": "What time banking rests on.",
-        "origin": "Edgar Cahn",
-        "elements": [
-            {
-                "key": "reciprocity",
-                "name": "Reciprocity",
-                "description": "Help runs both ways.",
-                "questions": ["Who gives back?", "What stops them?"],
-            },
-            {"key": "assets", "name": "Assets"},
-        ],
-    },
-    {
-        "key": "trauma-informed",
-        "name": "Trauma-informed principles",
-        "elements": [{"key": "safe-environments", "name": "Safe environments"}],
-    },
-]
-THEMES = [
-    {
-        "key": "access",
-        "name": "Access and transitions",
-        "issue": "Services are hard to get into.",
-        "causes": ["Office hours only.", "Rigid eligibility rules."],
-        "change": ["Services meet people where they are."],
-    },
-    {"key": "peer-support", "name": "Peer support"},
-]
-
 
 @pytest.fixture
 def framework_file(small_catalogue):
     """The small catalogue with two frameworks, two themes and tags on two case studies."""
-    data = copy.deepcopy(small_catalogue)
-    data["frameworks"] = copy.deepcopy(FRAMEWORKS)
-    data["themes"] = copy.deepcopy(THEMES)
-    harbour, riverside = data["case_studies"][:2]
-    harbour["framework_elements"] = ["cahn-core-values:reciprocity"]
-    harbour["themes"] = ["access"]
-    riverside["framework_elements"] = [
-        "cahn-core-values:reciprocity",
-        "trauma-informed:safe-environments",
-    ]
-    return data
+    return with_frameworks(small_catalogue)
 
 
 def counts():
