@@ -60,6 +60,8 @@ def test_builds_the_site_tree_groups_and_logins():
     assert sections == [
         ("CaseStudyIndexPage", "case-studies", True),
         ("PrincipleIndexPage", "principles", True),
+        ("FrameworkIndexPage", "frameworks", True),
+        ("ThemeIndexPage", "themes", True),
         ("StoryIndexPage", "stories", True),
         ("ToolkitIndexPage", "toolkits", True),
         ("ResourceIndexPage", "resources", True),
