@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casestudies', '0005_frameworks_and_themes'),
+        ('casestudies', '0006_frameworks_and_themes'),
         ('toolkits', '0002_guides_forums_self_assessment'),
     ]
 

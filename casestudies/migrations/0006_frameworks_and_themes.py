@@ -44,7 +44,7 @@ def slugs_to_elements(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casestudies', '0004_knowledge_base_fields'),
+        ('casestudies', '0005_link_check'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
