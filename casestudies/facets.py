@@ -6,6 +6,7 @@ Declarations only, naming models by label so that models.py can use them: the en
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from hub.listing.facets import ALL, Facet, FieldFacet, KeywordFacet, RelatedFacet, terms
@@ -39,6 +40,26 @@ class PrincipleFacet(RelatedFacet):
         return super().rows(listing).filter(strength__gte=listing.strength)
 
 
+def framework_element_choices(listing):
+    """[(key, "Framework: element")] in the listing's language, in two queries."""
+    elements = apps.get_model("casestudies.FrameworkElement").in_language(listing.locale_id)
+    # Every language's version of the frameworks the elements point at, the listing's own
+    # language's name winning (as in TaxonomyTerm.in_language).
+    frameworks = apps.get_model("casestudies.Framework").objects.filter(
+        pk__in={element.framework_id for element in elements}
+    ) | apps.get_model("casestudies.Framework").objects.filter(locale_id=listing.locale_id)
+    key_of, name_of, order_of = {}, {}, {}
+    for framework in sorted(frameworks, key=lambda f: f.locale_id == listing.locale_id):
+        key_of[framework.pk] = framework.key
+        name_of[framework.key] = framework.name
+        order_of[framework.key] = framework.order
+    elements = sorted(elements, key=lambda e: (order_of[key_of[e.framework_id]], e.order, e.name))
+    return [
+        (element.key, f"{name_of[key_of[element.framework_id]]}: {element.name}")
+        for element in elements
+    ]
+
+
 def evaluated_choices(listing):
     return [("yes", _("Evaluated")), ("no", _("Not evaluated"))]
 
@@ -70,6 +91,28 @@ CASE_STUDY_FACETS = [
         lookup="client_groups__key",
     ),
     FieldFacet(name="country", legend=_("Country"), choices="country", lookup="country"),
+    FieldFacet(
+        name="theme", legend=_("Theme"), choices=terms("casestudies.Theme"), lookup="themes__key"
+    ),
+    FieldFacet(
+        name="framework_element",
+        legend=_("Framework element"),
+        choices=framework_element_choices,
+        lookup="framework_elements__key",
+        hint=_("Elements of the frameworks beyond the six principles, as the source describes."),
+    ),
+    FieldFacet(
+        name="funding",
+        legend=_("Funding mechanism"),
+        choices=terms("casestudies.FundingMechanism"),
+        lookup="funding_mechanisms__key",
+    ),
+    FieldFacet(
+        name="source",
+        legend=_("Source report"),
+        choices=terms("casestudies.SourceReport"),
+        lookup="source_report__key",
+    ),
     FieldFacet(
         name="evaluated",
         legend=_("Evaluation"),

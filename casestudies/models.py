@@ -28,12 +28,18 @@ from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import Principle, SectionPage, Strength, TaxonomyTerm
 from hub.principle_sections import principle_sections
+from hub.related import related_pages, sharing_keywords
 
 
 class ResourceType(models.TextChoices):
     RESEARCH = "research", _("Research")
     PRACTICAL_TOOL = "practical_tool", _("Practical tool")
     MULTIMEDIA = "multimedia", _("Multimedia")
+
+
+def lines(text):
+    """The non-empty lines of a one-item-per-line text field."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class Sector(TaxonomyTerm):
@@ -118,10 +124,46 @@ class FundingMechanism(TaxonomyTerm):
 
 
 class Theme(TaxonomyTerm):
-    """A question practitioners come with, e.g. trauma-informed practice or time banking."""
+    """A question practitioners come with, e.g. trauma-informed practice or time banking.
 
-    panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("order")]
-    search_fields = [index.SearchField("name"), index.FilterField("locale")]
+    A theme drawn from a report's findings also says what goes wrong (the issue and its causes)
+    and what change looks like; its page (ThemePage) shows them with what speaks to it.
+    """
+
+    issue = models.TextField(
+        max_length=400, blank=True, help_text=_("One plain sentence: what goes wrong today.")
+    )
+    causes = models.TextField(
+        max_length=2000, blank=True, help_text=_("Why it goes wrong: one cause per line.")
+    )
+    change = models.TextField(
+        _("what change looks like"),
+        max_length=2000,
+        blank=True,
+        help_text=_("What a better system does instead: one point per line."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("issue"),
+        FieldPanel("causes"),
+        FieldPanel("change"),
+        FieldPanel("order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("issue"),
+        index.FilterField("locale"),
+    ]
+
+    @property
+    def cause_list(self):
+        return lines(self.causes)
+
+    @property
+    def change_list(self):
+        return lines(self.change)
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("theme")
@@ -129,6 +171,91 @@ class Theme(TaxonomyTerm):
         constraints = [
             models.UniqueConstraint(fields=["key", "locale"], name="unique_theme_key_locale")
         ]
+
+
+class Framework(TaxonomyTerm):
+    """A way of describing good practice, e.g. Cahn's four core values of co-production.
+
+    The six principles have a section of their own (PrincipleIndexPage); every other framework
+    is a Framework with its elements.
+    """
+
+    description = models.TextField(
+        max_length=800, blank=True, help_text=_("What the framework is for, in plain words.")
+    )
+    origin = models.CharField(
+        max_length=300, blank=True, help_text=_("Where it comes from, e.g. a report or an author.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("description"),
+        FieldPanel("origin"),
+        FieldPanel("order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_framework_key_locale")
+        ]
+
+
+class FrameworkElement(TaxonomyTerm):
+    """One element of a framework, e.g. "reciprocity" in Cahn's core values.
+
+    Keys are unique across frameworks (in a language), so that a key alone names an element in
+    a listing's address; imports write "framework:element".
+    """
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="elements")
+    description = models.TextField(
+        max_length=800, blank=True, help_text=_("What the element means in practice.")
+    )
+    questions = models.TextField(
+        _("reflective questions"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Questions a service can ask itself: one per line."),
+    )
+
+    override_translatable_fields = TaxonomyTerm.override_translatable_fields + [
+        SynchronizedField("framework", overridable=False)
+    ]
+    panels = [
+        FieldPanel("framework"),
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("description"),
+        FieldPanel("questions"),
+        FieldPanel("order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("framework element")
+        verbose_name_plural = _("framework elements")
+        ordering = ["framework__order", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "locale"], name="unique_frameworkelement_key_locale"
+            )
+        ]
+
+    @property
+    def question_list(self):
+        return lines(self.questions)
 
 
 class CaseStudyPageTag(TaggedItemBase):
@@ -194,14 +321,11 @@ class CaseStudyPage(Page):
     )
     themes = ParentalManyToManyField(Theme, blank=True, related_name="+")
     funding_mechanisms = ParentalManyToManyField(FundingMechanism, blank=True, related_name="+")
-    # Free slugs such as "personalised-support:choice-and-control" until frameworks become their
-    # own vocabulary: "<framework>:<element>", lower case.
-    framework_elements = models.JSONField(
-        default=list,
+    framework_elements = ParentalManyToManyField(
+        FrameworkElement,
         blank=True,
-        help_text=_(
-            'A list of framework elements it shows, e.g. ["trauma-informed:safe-environments"].'
-        ),
+        related_name="+",
+        help_text=_("The elements of frameworks this service shows, as its source describes."),
     )
     source_report = models.ForeignKey(
         SourceReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -273,7 +397,7 @@ class CaseStudyPage(Page):
                 FieldPanel("keywords"),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("funding_mechanisms", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("framework_elements"),
+                FieldPanel("framework_elements", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Where and who"),
         ),
@@ -325,6 +449,7 @@ class CaseStudyPage(Page):
             [index.SearchField("name", boost=2), index.SearchField("description")],
         ),
         index.RelatedFields("client_groups", [index.SearchField("name")]),
+        index.RelatedFields("framework_elements", [index.SearchField("name")]),
         index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
         index.RelatedFields(
             "principle_ratings", [index.RelatedFields("principle", [index.SearchField("name")])]
@@ -520,6 +645,211 @@ class PrinciplePage(Page):
             all_principles=Principle.in_language(self.locale_id),
         )
         return context
+
+
+# Frameworks and themes ---------------------------------------------------------------------------
+
+# How many case studies a framework element's or a theme's page shows before "see all".
+TOPIC_CASE_STUDIES = 12
+
+
+class TopicPage(Page):
+    """A page about one subject (a framework element, a theme): what it means, then the case
+    studies that show it, resources sharing their keywords, and what other sections offer
+    (hub.related: stories, toolkits)."""
+
+    body = StreamField(
+        BodyStreamBlock(), blank=True, help_text=_("More about it, shown after the summary.")
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    subpage_types = []
+    # The catalogue's parameter for this kind of subject (casestudies.facets).
+    catalogue_parameter = ""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def subject(self):
+        raise NotImplementedError
+
+    def case_study_filter(self):
+        """A filter on CaseStudyPage: the case studies that speak to the subject."""
+        raise NotImplementedError
+
+    def case_studies(self):
+        return (
+            live_in_locale(CaseStudyPage.objects, self.locale_id)
+            .filter(**self.case_study_filter())
+            .select_related("sector")
+            .prefetch_related("principle_ratings__principle", "tagged_items__tag")
+            .order_by("title")
+            .distinct()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        case_studies = self.case_studies()
+        total = case_studies.count()
+        shown = list(case_studies[:TOPIC_CASE_STUDIES])
+        keywords = {item.tag.name.lower() for page in shown for item in page.tagged_items.all()}
+        resources = sharing_keywords(live_in_locale(ResourcePage.objects, self.locale_id), keywords)
+        context.update(
+            case_studies=shown,
+            case_study_total=total,
+            case_study_index=CaseStudyIndexPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .first(),
+            all_principles=Principle.in_language(self.locale_id),
+            resources=list(resources[:6]),
+            related_sections=related_pages(self.subject, self.locale_id, keywords),
+        )
+        return context
+
+
+class FrameworkIndexPage(SectionPage):
+    """Frameworks: the six principles and the other ways of describing good practice."""
+
+    template = "casestudies/framework_index_page.html"
+    subpage_types = ["casestudies.FrameworkPage"]
+
+    class Meta:
+        verbose_name = _("framework index page")
+
+    def get_listing(self):
+        pages = FrameworkPage.objects.child_of(self).live().public()
+        return pages.select_related("framework").order_by("framework__order", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["principle_index"] = (
+            PrincipleIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        )
+        return context
+
+
+class FrameworkPage(Page):
+    """One framework: what it is for and its elements, each with a page of its own."""
+
+    framework = models.ForeignKey(
+        Framework, on_delete=models.PROTECT, related_name="+", verbose_name=_("framework")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = page_fields(SynchronizedField("framework", overridable=False))
+    content_panels = Page.content_panels + [FieldPanel("framework"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields(
+            "framework", [index.SearchField("name"), index.SearchField("description")]
+        ),
+    ]
+    parent_page_types = ["casestudies.FrameworkIndexPage"]
+    subpage_types = ["casestudies.FrameworkElementPage"]
+    template = "casestudies/framework_page.html"
+
+    class Meta:
+        verbose_name = _("framework page")
+        verbose_name_plural = _("framework pages")
+
+    def get_search_snippet(self):
+        return self.framework.description
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["elements"] = (
+            FrameworkElementPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("element")
+            .order_by("element__order", "title")
+        )
+        return context
+
+
+class FrameworkElementPage(TopicPage):
+    """One element of a framework: what it means, questions to ask, and who shows it."""
+
+    element = models.ForeignKey(
+        FrameworkElement,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("framework element"),
+    )
+
+    override_translatable_fields = page_fields(SynchronizedField("element", overridable=False))
+    content_panels = Page.content_panels + [FieldPanel("element"), FieldPanel("body")]
+    search_fields = TopicPage.search_fields + [
+        index.RelatedFields(
+            "element", [index.SearchField("name"), index.SearchField("description")]
+        ),
+    ]
+    parent_page_types = ["casestudies.FrameworkPage"]
+    template = "casestudies/framework_element_page.html"
+    catalogue_parameter = "framework_element"
+
+    class Meta:
+        verbose_name = _("framework element page")
+        verbose_name_plural = _("framework element pages")
+
+    @property
+    def subject(self):
+        return self.element
+
+    def case_study_filter(self):
+        return {"framework_elements__key": self.element.key}
+
+    def get_search_snippet(self):
+        return self.element.description
+
+
+class ThemeIndexPage(SectionPage):
+    """Themes: the questions practitioners come with, and what the reports found about them."""
+
+    template = "casestudies/theme_index_page.html"
+    subpage_types = ["casestudies.ThemePage"]
+
+    class Meta:
+        verbose_name = _("theme index page")
+
+    def get_listing(self):
+        pages = ThemePage.objects.child_of(self).live().public()
+        return pages.select_related("theme").order_by("theme__order", "title")
+
+
+class ThemePage(TopicPage):
+    """One theme: the issue, its causes, what change looks like, and what speaks to it."""
+
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="+", verbose_name=_("theme")
+    )
+
+    override_translatable_fields = page_fields(SynchronizedField("theme", overridable=False))
+    content_panels = Page.content_panels + [FieldPanel("theme"), FieldPanel("body")]
+    search_fields = TopicPage.search_fields + [
+        index.RelatedFields(
+            "theme",
+            [index.SearchField("name"), index.SearchField("issue"), index.SearchField("causes")],
+        ),
+    ]
+    parent_page_types = ["casestudies.ThemeIndexPage"]
+    template = "casestudies/theme_page.html"
+    catalogue_parameter = "theme"
+
+    class Meta:
+        verbose_name = _("theme page")
+        verbose_name_plural = _("theme pages")
+
+    @property
+    def subject(self):
+        return self.theme
+
+    def case_study_filter(self):
+        return {"themes__key": self.theme.key}
+
+    def get_search_snippet(self):
+        return self.theme.issue
 
 
 class ResourceIndexPage(ListingPageMixin, SectionPage):

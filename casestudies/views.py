@@ -2,7 +2,15 @@
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from casestudies.models import ClientGroup, FundingMechanism, Sector, SourceReport, Theme
+from casestudies.models import (
+    ClientGroup,
+    Framework,
+    FrameworkElement,
+    FundingMechanism,
+    Sector,
+    SourceReport,
+    Theme,
+)
 from hub.taxonomy_admin import TAXONOMY_MENU_HOOK
 
 
@@ -28,6 +36,7 @@ class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "folder-open-inverse"
     list_display = ["name", "key", "order"]
+    search_fields = ["name", "issue"]
     ordering = ["order", "name"]
     menu_hook = TAXONOMY_MENU_HOOK
     menu_order = 5
@@ -50,3 +59,23 @@ class SourceReportViewSet(SnippetViewSet):
     ordering = ["order", "name"]
     menu_hook = TAXONOMY_MENU_HOOK
     menu_order = 7
+
+
+class FrameworkViewSet(SnippetViewSet):
+    model = Framework
+    icon = "list-ul"
+    list_display = ["name", "key", "order"]
+    ordering = ["order", "name"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 8
+
+
+class FrameworkElementViewSet(SnippetViewSet):
+    model = FrameworkElement
+    icon = "list-ol"
+    list_display = ["name", "framework", "key", "order"]
+    list_filter = ["framework"]
+    ordering = ["framework__order", "order", "name"]
+    search_fields = ["name", "description"]
+    menu_hook = TAXONOMY_MENU_HOOK
+    menu_order = 9

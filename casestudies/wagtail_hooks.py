@@ -10,6 +10,8 @@ from casestudies.link_report import BrokenLinksReportView, runs_the_catalogue
 from casestudies.suggestion_admin import SuggestionViewSet, listing_buttons, make_draft
 from casestudies.views import (
     ClientGroupViewSet,
+    FrameworkElementViewSet,
+    FrameworkViewSet,
     FundingMechanismViewSet,
     SectorViewSet,
     SourceReportViewSet,
@@ -22,6 +24,8 @@ for viewset in (
     ThemeViewSet,
     FundingMechanismViewSet,
     SourceReportViewSet,
+    FrameworkViewSet,
+    FrameworkElementViewSet,
 ):
     register_snippet(viewset)
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from casestudies.models import FrameworkElement
 from hub.collections import ensure_collection
 from hub.groups import FORUM_MEMBERS
 from hub.models import Principle
@@ -46,6 +47,7 @@ PEER_SUPPORT = {
         "other, with staff in the background rather than in charge."
     ),
     "principles": ["networks", "mutuality", "assets"],
+    "framework_elements": ["cahn-core-values:social-networks", "cahn-core-values:reciprocity"],
     "keywords": ["Peer Support", "Self-help Groups"],
     "co_authors": "Hub editors\nTwo peer supporters from a demo learning forum",
     "steps": [
@@ -85,6 +87,11 @@ TIME_BANK = {
         "care service."
     ),
     "principles": ["mutuality", "catalysts", "assets"],
+    "framework_elements": [
+        "cahn-core-values:assets",
+        "cahn-core-values:reciprocity",
+        "cahn-core-values:redefining-work",
+    ],
     "keywords": ["Time Banking"],
     "co_authors": "Hub editors",
     "steps": [
@@ -170,6 +177,10 @@ CO_DESIGN = {
         "of it, from the first conversation to running it, with power shared along the way."
     ),
     "principles": ["blur_roles", "assets", "capabilities"],
+    "framework_elements": [
+        "systems-change:co-production",
+        "personalised-support:working-in-partnership",
+    ],
     "keywords": ["Co-design", "Experts by Experience"],
     "co_authors": "Members of the Riverside learning forum (demo)",
     "steps": [
@@ -294,6 +305,15 @@ def _principles(keys):
     return list(Principle.objects.filter(key__in=keys, locale=Locale.get_default()))
 
 
+def _framework_elements(slugs):
+    """The elements named "framework:element" that the catalogue has loaded (none without it)."""
+    wanted = {tuple(slug.split(":", 1)) for slug in slugs}
+    elements = FrameworkElement.objects.filter(
+        locale=Locale.get_default(), key__in=[key for _framework, key in wanted]
+    ).select_related("framework")
+    return [element for element in elements if (element.framework.key, element.key) in wanted]
+
+
 def _practical(model, parent, data, report, publish=True, user=None):
     existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
     if existing:
@@ -310,6 +330,7 @@ def _practical(model, parent, data, report, publish=True, user=None):
         live=False,  # a draft until its revision is published
     )
     page.principles = _principles(data["principles"])
+    page.framework_elements = _framework_elements(data.get("framework_elements", []))
     page.keywords.add(*data["keywords"])
     if "download" in data:
         page.downloads = [("download", _download(data["download"]))]

@@ -9,7 +9,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from casestudies.models import CaseStudyIndexPage, PrincipleIndexPage, ResourceIndexPage
+from casestudies.models import (
+    CaseStudyIndexPage,
+    FrameworkIndexPage,
+    PrincipleIndexPage,
+    ResourceIndexPage,
+    ThemeIndexPage,
+)
 from evidence.models import EvidenceIndexPage
 from glossary.models import GlossaryPage
 from hub.models import HomePage, HubSettings, LifeFactor, Principle, SiteText
@@ -32,6 +38,22 @@ SECTIONS = [
         "principles",
         "Principles",
         "<p>Six principles describe what co-production looks like in practice.</p>",
+        True,
+    ),
+    (
+        FrameworkIndexPage,
+        "frameworks",
+        "Frameworks",
+        "<p>The six principles and other ways of describing good practice, each element with "
+        "questions to ask and the services that show it.</p>",
+        True,
+    ),
+    (
+        ThemeIndexPage,
+        "themes",
+        "Themes",
+        "<p>The problems people meet in services, why they happen and what change looks "
+        "like, with the case studies, stories and tools that speak to each.</p>",
         True,
     ),
     (

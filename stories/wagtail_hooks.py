@@ -15,10 +15,12 @@ from wagtail_localize.models import TranslationSource
 
 from hub.page_privacy import PRIVATE_PAGES_HOOK
 from hub.principle_sections import PRINCIPLE_SECTIONS_HOOK
+from hub.related import RELATED_PAGES_HOOK
 from hub.translation_review import REFUSE_TRANSLATION_HOOK
 from stories import admin_views
 from stories.models import CONSENT_REQUIRED_MESSAGE, StoryPage
 from stories.privacy import hidden_stories
+from stories.related import stories_sharing_keywords
 
 
 def refuse_without_consent(request, page):
@@ -53,6 +55,7 @@ def require_consent_to_approve(request, page):
 
 
 hooks.register(PRIVATE_PAGES_HOOK, hidden_stories)
+hooks.register(RELATED_PAGES_HOOK, stories_sharing_keywords)
 
 
 def can_withdraw(user, page):

@@ -108,6 +108,12 @@ class PracticalPage(Page):
         related_name="+",
         help_text=_("The principles of co-production this helps a service grow."),
     )
+    framework_elements = ParentalManyToManyField(
+        "casestudies.FrameworkElement",
+        blank=True,
+        related_name="+",
+        help_text=_("Elements of other frameworks this helps a service put into practice."),
+    )
     co_authors = models.TextField(
         _("co-authors"),
         blank=True,
@@ -120,12 +126,15 @@ class PracticalPage(Page):
     # Principles are data (hub.localisation shows them in the page's language); co-authors are
     # names. Audience, licence and dates are choices and facts, synchronised by default.
     override_translatable_fields = page_fields(
-        SynchronizedField("principles", overridable=False), SynchronizedField("co_authors")
+        SynchronizedField("principles", overridable=False),
+        SynchronizedField("framework_elements", overridable=False),
+        SynchronizedField("co_authors"),
     )
     shared_panels = [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("audience"), FieldPanel("last_reviewed")]),
         FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("framework_elements", widget=forms.CheckboxSelectMultiple),
         FieldPanel("keywords"),
         FieldPanel("steps"),
         FieldPanel("downloads"),
@@ -142,6 +151,7 @@ class PracticalPage(Page):
         index.FilterField("audience"),
         index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
         index.RelatedFields("principles", [index.SearchField("name")]),
+        index.RelatedFields("framework_elements", [index.SearchField("name")]),
     ]
     subpage_types = []
 

@@ -5,10 +5,10 @@ Three steps, each in its own module, in this order:
    with its location (which case study, which field). Nothing is written.
 2. `plan.plan(data)` works out, record by record, what would be created, updated or left
    unchanged. A dry run stops here.
-3. `write.Writer` applies the plan: taxonomy, then case studies, then resources, then one
-   principle page per principle. Records are found by their stable key or slug, so a re-import
-   updates them in place; a page gets a new published revision only when the file says something
-   different from what is live.
+3. `write.Writer` applies the plan: taxonomy and frameworks, then case studies, then resources,
+   then the pages missing for principles, frameworks, framework elements and themes. Records are
+   found by their stable key or slug, so a re-import updates them in place; a page gets a new
+   published revision only when the file says something different from what is live.
 `run(data)` does all three in one transaction. The file wins for every field it describes: an
 editor's change to such a field in the admin is overwritten by the next import that changes it.
 """
@@ -23,7 +23,7 @@ from casestudies.importer.schema import (
     Problem,
     validate,
 )
-from casestudies.importer.write import Writer, ensure_principle_pages
+from casestudies.importer.write import Writer, ensure_principle_pages, ensure_topic_pages
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -35,6 +35,7 @@ __all__ = [
     "Writer",
     "case_study_fields",
     "ensure_principle_pages",
+    "ensure_topic_pages",
     "plan",
     "resource_fields",
     "run",

@@ -9,8 +9,16 @@ from casestudies.importer.schema import NOT_ASSESSED, TERM_LISTS, Context
 from casestudies.models import (
     CaseStudyPage,
     Depth,
+    Framework,
+    FrameworkElement,
+    FrameworkElementPage,
+    FrameworkIndexPage,
+    FrameworkPage,
     PrinciplePage,
     ResourcePage,
+    Theme,
+    ThemeIndexPage,
+    ThemePage,
 )
 from hub.models import Principle
 
@@ -99,7 +107,7 @@ def case_study_fields(record):
         "keywords": sorted(set(record.get("keywords", []))),
         "themes": sorted(set(record.get("themes", []))),
         "funding_mechanisms": sorted(set(record.get("funding_mechanisms", []))),
-        "framework_elements": list(dict.fromkeys(record.get("framework_elements", []))),
+        "framework_elements": sorted(set(record.get("framework_elements", []))),
         "source_report": record.get("source_report"),
         "source_section": record.get("source_section") or "",
         "principles_assessed": assessed,
@@ -129,7 +137,9 @@ def case_study_state(page):
         "keywords": sorted({item.tag.name for item in page.tagged_items.all()}),
         "themes": sorted({theme.key for theme in page.themes.all()}),
         "funding_mechanisms": sorted({item.key for item in page.funding_mechanisms.all()}),
-        "framework_elements": list(page.framework_elements or []),
+        "framework_elements": sorted(
+            f"{element.framework.key}:{element.key}" for element in page.framework_elements.all()
+        ),
         "source_report": page.source_report.key if page.source_report else None,
         "source_section": page.source_section,
         "principles_assessed": page.principles_assessed,
@@ -192,8 +202,63 @@ def term_fields(list_name, record, position):
     _model, extra = TERM_LISTS[list_name]
     fields = {"name": record["name"], "order": record.get("order", position)}
     for name, kind in extra.items():
-        fields[name] = record.get(name) if kind == "year" else record.get(name) or ""
+        if kind == "year":
+            fields[name] = record.get(name)
+        elif kind == "lines":
+            fields[name] = "\n".join(record.get(name) or [])
+        else:
+            fields[name] = record.get(name) or ""
     return fields
+
+
+def framework_fields(record, position):
+    return {
+        "name": record["name"],
+        "order": record.get("order", position),
+        "description": record.get("description") or "",
+        "origin": record.get("origin") or "",
+    }
+
+
+def element_fields(record, position):
+    return {
+        "name": record["name"],
+        "order": record.get("order", position),
+        "description": record.get("description") or "",
+        "questions": "\n".join(record.get("questions") or []),
+    }
+
+
+def _term_step(kind, key, term, fields, record):
+    if term is None:
+        outcome = "created"
+    elif any(getattr(term, name) != value for name, value in fields.items()):
+        outcome = "updated"
+    else:
+        outcome = "unchanged"
+    return Step(kind, key, outcome, record, fields, term)
+
+
+def framework_steps(data, locale):
+    """Each framework of the file, then each of its elements (with its framework's key)."""
+    frameworks = {t.key: t for t in Framework.objects.filter(locale=locale)}
+    elements = {
+        t.key: t for t in FrameworkElement.objects.filter(locale=locale).select_related("framework")
+    }
+    steps = []
+    for position, record in enumerate(data.get("frameworks", []), start=1):
+        key = record["key"]
+        fields = framework_fields(record, position)
+        steps.append(_term_step("framework", key, frameworks.get(key), fields, record))
+        for place, item in enumerate(record["elements"], start=1):
+            fields = element_fields(item, place)
+            element = elements.get(item["key"])
+            step = _term_step("framework element", item["key"], element, fields, item)
+            if element is not None and element.framework.key != key:
+                step.outcome = "updated"
+            step.fields["framework"] = key
+            steps.append(step)
+    return steps
 
 
 @dataclass
@@ -233,6 +298,7 @@ def plan(data, context=None):
             else:
                 outcome = "unchanged"
             steps.append(Step(kind, record["key"], outcome, record, fields, term))
+    steps.extend(framework_steps(data, context.locale))
 
     records = data.get("case_studies", [])
     pages = _existing_pages(
@@ -243,6 +309,7 @@ def plan(data, context=None):
             "client_groups",
             "themes",
             "funding_mechanisms",
+            "framework_elements__framework",
             "source_report",
             "tagged_items__tag",
             "principle_ratings__principle",
@@ -262,6 +329,7 @@ def plan(data, context=None):
     for record in records:
         steps.append(_page_step("resource", record, pages, resource_fields, resource_state))
     steps.extend(principle_page_steps(context.locale))
+    steps.extend(topic_page_steps(context.locale, data))
     return steps
 
 
@@ -286,3 +354,35 @@ def principle_page_steps(locale):
         Step("principle page", principle.key, "created", existing=principle)
         for principle in Principle.objects.filter(locale=locale).exclude(key__in=covered)
     ]
+
+
+def topic_page_steps(locale, data=None):
+    """A page for each framework, framework element and theme (in the database or the file)
+    that has none yet, when the site has the section for it."""
+    data = data or {}
+    steps = []
+    if FrameworkIndexPage.objects.filter(locale=locale).exists():
+        frameworks = set(Framework.objects.filter(locale=locale).values_list("key", flat=True))
+        elements = set(FrameworkElement.objects.filter(locale=locale).values_list("key", flat=True))
+        for record in data.get("frameworks", []):
+            frameworks.add(record["key"])
+            elements.update(item["key"] for item in record["elements"])
+        covered = FrameworkPage.objects.filter(locale=locale).values_list(
+            "framework__key", flat=True
+        )
+        steps += [
+            Step("framework page", key, "created") for key in sorted(frameworks - set(covered))
+        ]
+        covered = FrameworkElementPage.objects.filter(locale=locale).values_list(
+            "element__key", flat=True
+        )
+        steps += [
+            Step("framework element page", key, "created")
+            for key in sorted(elements - set(covered))
+        ]
+    if ThemeIndexPage.objects.filter(locale=locale).exists():
+        themes = set(Theme.objects.filter(locale=locale).values_list("key", flat=True))
+        themes.update(record["key"] for record in data.get("themes", []))
+        covered = ThemePage.objects.filter(locale=locale).values_list("theme__key", flat=True)
+        steps += [Step("theme page", key, "created") for key in sorted(themes - set(covered))]
+    return steps

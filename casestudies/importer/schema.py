@@ -15,6 +15,8 @@ from casestudies.models import (
     ClientGroup,
     Country,
     Depth,
+    Framework,
+    FrameworkElement,
     FundingMechanism,
     ResourceIndexPage,
     ResourcePage,
@@ -28,16 +30,18 @@ from hub.models import Principle
 SCHEMA_VERSION = 1
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Every vocabulary a file may add to: its model and the fields a term may carry beyond
-# key, name and order.
+# key, name and order ("text"; "year"; "lines": a list of texts, stored one per line).
 TERM_LISTS = {
     "sectors": (Sector, {}),
     "client_groups": (ClientGroup, {}),
-    "themes": (Theme, {}),
+    "themes": (Theme, {"issue": "text", "causes": "lines", "change": "lines"}),
     "funding_mechanisms": (FundingMechanism, {"description": "text"}),
     "source_reports": (SourceReport, {"publisher": "text", "year": "year"}),
 }
-TOP_LEVEL = {"schema_version", "keywords", *TERM_LISTS, "case_studies", "resources"}
+TOP_LEVEL = {"schema_version", "keywords", *TERM_LISTS, "frameworks", "case_studies", "resources"}
 TERM_FIELDS = {"key", "name", "order"}
+FRAMEWORK_FIELDS = TERM_FIELDS | {"description", "origin", "elements"}
+ELEMENT_FIELDS = TERM_FIELDS | {"description", "questions"}
 # "<framework>:<element>", e.g. "trauma-informed:safe-environments".
 FRAMEWORK_ELEMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*$")
 NOT_ASSESSED = "not_assessed"
@@ -223,6 +227,7 @@ class Context:
     keyword_names: set
     case_study_slugs: set
     index_slugs: dict  # slug -> specific class name, for pages already under each index
+    element_frameworks: dict  # element key -> its framework's key, for elements in the database
 
     @classmethod
     def load(cls):
@@ -251,6 +256,9 @@ class Context:
                 CaseStudyPage.objects.filter(locale=locale).values_list("slug", flat=True)
             ),
             index_slugs=index_slugs,
+            element_frameworks=dict(
+                FrameworkElement.objects.filter(locale=locale).values_list("key", "framework__key")
+            ),
         )
 
 
@@ -277,6 +285,14 @@ def validate(data, context=None):
     terms = {
         name: _validate_terms(check, data, name, model, extra) | context.term_keys[name]
         for name, (model, extra) in TERM_LISTS.items()
+    }
+    # "framework:element" for every element the file or the database holds.
+    terms["framework_elements"] = {
+        f"{framework}:{element}"
+        for element, framework in {
+            **context.element_frameworks,
+            **_validate_frameworks(check, data, context),
+        }.items()
     }
 
     case_studies = check.records(data, "case_studies")
@@ -314,10 +330,94 @@ def _validate_terms(check, data, name, model, extra):
         for field_name, kind in extra.items():
             if kind == "year":
                 check.integer(where, record, field_name, 1900, 2100)
+            elif kind == "lines":
+                _check_lines(check, where, record, field_name, model)
             else:
                 limit = model._meta.get_field(field_name).max_length
                 check.text(where, record, field_name, max_length=limit)
     return keys
+
+
+def _check_lines(check, where, record, name, model, prefix=""):
+    """A list of texts stored one per line: each on one line, all within the field's limit."""
+    items = check.text_list(where, record, name, prefix=prefix)
+    for i, item in enumerate(items):
+        if "\n" in item:
+            check.add(f"{where}, field {prefix}{name}[{i}]", "must be a single line")
+    limit = model._meta.get_field(name).max_length
+    stored = len("\n".join(items))
+    if stored > limit:
+        check.add(
+            f"{where}, field {prefix}{name}",
+            f"is {stored} characters long in all; the limit is {limit}",
+        )
+
+
+def _validate_frameworks(check, data, context):
+    """Check the file's frameworks; return {element key: framework key} for its elements."""
+    elements = {}
+    framework_keys = set()
+    for i, record in check.records(data, "frameworks"):
+        where = _where("frameworks", i, record, "key")
+        check.unknown_keys(where, record, FRAMEWORK_FIELDS)
+        key = record.get("key")
+        if not isinstance(key, str) or not SLUG.match(key):
+            check.add(
+                f"{where}, field key",
+                f"must be lower-case letters, digits and hyphens, got {_show(key)}",
+            )
+            key = None
+        elif key in framework_keys:
+            check.add(f"{where}, field key", f'"{key}" appears more than once')
+        framework_keys.add(key)
+        check.text(where, record, "name", required=True, max_length=_max_length(Framework, "name"))
+        check.text(where, record, "description", max_length=800)
+        check.text(where, record, "origin", max_length=_max_length(Framework, "origin"))
+        check.integer(where, record, "order", 0, 32767)
+        items = record.get("elements", [])
+        if not isinstance(items, list) or not items:
+            check.add(f"{where}, field elements", "must be a non-empty list of elements")
+            continue
+        for j, element in enumerate(items):
+            prefix = f"elements[{j}]."
+            if not isinstance(element, dict):
+                check.add(
+                    f"{where}, field elements[{j}]", f"must be an object, got {_show(element)}"
+                )
+                continue
+            check.unknown_keys(where, element, ELEMENT_FIELDS, prefix)
+            element_key = element.get("key")
+            if not isinstance(element_key, str) or not SLUG.match(element_key):
+                check.add(
+                    f"{where}, field {prefix}key",
+                    f"must be lower-case letters, digits and hyphens, got {_show(element_key)}",
+                )
+            elif element_key in elements:
+                check.add(
+                    f"{where}, field {prefix}key",
+                    f'"{element_key}" is already an element of "{elements[element_key]}" '
+                    "(element keys are unique across frameworks)",
+                )
+            elif context.element_frameworks.get(element_key, key) != key:
+                check.add(
+                    f"{where}, field {prefix}key",
+                    f'"{element_key}" is already an element of '
+                    f'"{context.element_frameworks[element_key]}" in the database',
+                )
+            elif key is not None:
+                elements[element_key] = key
+            check.text(
+                where,
+                element,
+                "name",
+                required=True,
+                max_length=_max_length(FrameworkElement, "name"),
+                prefix=prefix,
+            )
+            check.text(where, element, "description", max_length=800, prefix=prefix)
+            check.integer(where, element, "order", 0, 32767, prefix=prefix)
+            _check_lines(check, where, element, "questions", FrameworkElement, prefix=prefix)
+    return elements
 
 
 def _unique_slugs(check, name, records):
@@ -384,6 +484,11 @@ def _validate_case_study(check, where, record, context, terms, keywords, known_s
             check.add(
                 f"{where}, field framework_elements[{j}]",
                 f'must look like "framework:element" in lower case, got {_show(slug)}',
+            )
+        elif slug not in terms["framework_elements"]:
+            check.add(
+                f"{where}, field framework_elements[{j}]",
+                f"unknown framework element {_show(slug)} (add it to the file's frameworks)",
             )
     _validate_keywords(check, where, record, keywords)
     _validate_principles(check, where, record, context.principle_keys)

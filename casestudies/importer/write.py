@@ -3,12 +3,17 @@
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from casestudies.importer.plan import TERM_KINDS, principle_page_steps
+from casestudies.importer.plan import TERM_KINDS, principle_page_steps, topic_page_steps
 from casestudies.importer.schema import TERM_LISTS
 from casestudies.models import (
     CaseStudyPage,
     CaseStudyPageTag,
     ClientGroup,
+    Framework,
+    FrameworkElement,
+    FrameworkElementPage,
+    FrameworkIndexPage,
+    FrameworkPage,
     FundingMechanism,
     PrincipleIndexPage,
     PrinciplePage,
@@ -20,6 +25,8 @@ from casestudies.models import (
     SeeAlso,
     SourceReport,
     Theme,
+    ThemeIndexPage,
+    ThemePage,
 )
 from hub.localisation import store_lists_with_ids
 from hub.models import Principle
@@ -50,6 +57,9 @@ class Writer:
             elif step.kind in self.term_models:
                 self.write_term(step)
                 self.tick(step)
+            elif step.kind in ("framework", "framework element"):
+                self.write_framework_term(step)
+                self.tick(step)
         self.load_terms()
         page_steps = [s for s in self.steps if s.kind in ("case study", "resource")]
         # Create new pages first (unpublished) so links between new pages can be resolved.
@@ -72,6 +82,9 @@ class Writer:
             if step.kind == "principle page":
                 create_principle_page(step.existing, locale)
                 self.tick(step)
+            elif step.kind in TOPIC_PAGES:
+                create_topic_page(step, locale)
+                self.tick(step)
 
     def load_terms(self):
         """Keywords, sectors, client groups and principles by name or key, for building pages."""
@@ -83,6 +96,12 @@ class Writer:
         self.funding = {t.key: t for t in FundingMechanism.objects.filter(locale=locale)}
         self.reports = {t.key: t for t in SourceReport.objects.filter(locale=locale)}
         self.principles = {p.key: p for p in Principle.objects.filter(locale=locale)}
+        self.elements = {
+            f"{element.framework.key}:{element.key}": element
+            for element in FrameworkElement.objects.filter(locale=locale).select_related(
+                "framework"
+            )
+        }
 
     def write_term(self, step):
         model = self.term_models[step.kind]
@@ -90,6 +109,21 @@ class Writer:
             model.objects.create(key=step.label, locale=self.context.locale, **step.fields)
         elif step.outcome == "updated":
             for name, value in step.fields.items():
+                setattr(step.existing, name, value)
+            step.existing.save()
+
+    def write_framework_term(self, step):
+        fields = dict(step.fields)
+        if step.kind == "framework element":
+            locale = self.context.locale
+            fields["framework"] = Framework.objects.get(key=fields["framework"], locale=locale)
+            model = FrameworkElement
+        else:
+            model = Framework
+        if step.outcome == "created":
+            model.objects.create(key=step.label, locale=self.context.locale, **fields)
+        elif step.outcome == "updated":
+            for name, value in fields.items():
                 setattr(step.existing, name, value)
             step.existing.save()
 
@@ -108,7 +142,7 @@ class Writer:
     def apply_case_study(self, page, fields, links=True):
         simple = ["title", "short_name", "summary", "location", "country", "depth_level"]
         simple += ["evaluated", "last_reviewed", "historical_context", "source_section"]
-        simple += ["framework_elements", "principles_assessed"]
+        simple += ["principles_assessed"]
         for name in simple:
             setattr(page, name, fields[name])
         for name in ["key_learning", "body", "evidence", "links"]:
@@ -121,6 +155,7 @@ class Writer:
         page.client_groups = [self.groups[key] for key in fields["client_groups"]]
         page.themes = [self.themes[key] for key in fields["themes"]]
         page.funding_mechanisms = [self.funding[key] for key in fields["funding_mechanisms"]]
+        page.framework_elements = [self.elements[slug] for slug in fields["framework_elements"]]
         report = fields["source_report"]
         page.source_report = self.reports[report] if report else None
         page.tagged_items = [CaseStudyPageTag(tag=self.tags[n]) for n in fields["keywords"]]
@@ -168,3 +203,43 @@ def ensure_principle_pages():
     if PrincipleIndexPage.objects.filter(locale=locale).first() is None:
         return []
     return [create_principle_page(step.existing, locale) for step in principle_page_steps(locale)]
+
+
+# A page of its own for each framework, framework element and theme: (parent, page type, term).
+TOPIC_PAGES = {
+    "framework page": (
+        lambda term, locale: FrameworkIndexPage.objects.get(locale=locale),
+        FrameworkPage,
+        "framework",
+        Framework,
+    ),
+    "framework element page": (
+        lambda term, locale: FrameworkPage.objects.get(
+            locale=locale, framework__key=term.framework.key
+        ),
+        FrameworkElementPage,
+        "element",
+        FrameworkElement,
+    ),
+    "theme page": (
+        lambda term, locale: ThemeIndexPage.objects.get(locale=locale),
+        ThemePage,
+        "theme",
+        Theme,
+    ),
+}
+
+
+def create_topic_page(step, locale):
+    parent_of, page_model, field_name, term_model = TOPIC_PAGES[step.kind]
+    term = term_model.objects.get(key=step.label, locale=locale)
+    page = page_model(title=term.name, slug=term.key, locale=locale, **{field_name: term})
+    parent_of(term, locale).add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_topic_pages():
+    """Create the missing framework, element and theme pages (idempotent). Returns them."""
+    locale = Locale.get_default()
+    return [create_topic_page(step, locale) for step in topic_page_steps(locale)]

@@ -142,7 +142,7 @@ def test_invalid_file_reports_every_problem_with_its_location_and_changes_nothin
 def test_missing_required_top_level_and_unknown_keys(site_tree):
     problems = [str(p) for p in importer.validate({"schema_version": 2, "cases": []})]
     assert problems == [
-        "file, field cases: unknown field (allowed: case_studies, client_groups, "
+        "file, field cases: unknown field (allowed: case_studies, client_groups, frameworks, "
         "funding_mechanisms, keywords, resources, schema_version, sectors, source_reports, "
         "themes)",
         "file, field schema_version: must be 1, got 2",

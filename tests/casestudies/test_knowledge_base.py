@@ -72,6 +72,13 @@ def knowledge_file(small_catalogue):
             "year": 2022,
         }
     ]
+    small_catalogue["frameworks"] = [
+        {
+            "key": "systems-change",
+            "name": "Routes to systems change",
+            "elements": [{"key": "work-across-boundaries", "name": "Work across boundaries"}],
+        }
+    ]
     small_catalogue["case_studies"].append(knowledge_record())
     return small_catalogue
 
@@ -96,7 +103,9 @@ def test_import_stores_the_new_fields_and_no_ratings_when_not_assessed(site_tree
     assert page.rating_map() == {}
     assert [t.key for t in page.themes.all()] == ["commissioning"]
     assert [f.key for f in page.funding_mechanisms.all()] == ["alliance-contracts"]
-    assert page.framework_elements == ["systems-change:work-across-boundaries"]
+    assert [(e.framework.key, e.key) for e in page.framework_elements.all()] == [
+        ("systems-change", "work-across-boundaries")
+    ]
     assert (page.source_report.key, page.source_report.year) == ("systems-report", 2022)
     assert page.source_section == "8.2 Funding and policy"
     assert page.last_reviewed == datetime.date(2026, 11, 30)

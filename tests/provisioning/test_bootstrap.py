@@ -60,9 +60,13 @@ def test_builds_the_site_tree_groups_and_logins():
     assert sections == [
         ("CaseStudyIndexPage", "case-studies", True),
         ("PrincipleIndexPage", "principles", True),
+        ("FrameworkIndexPage", "frameworks", True),
+        ("ThemeIndexPage", "themes", True),
         ("StoryIndexPage", "stories", True),
         ("ToolkitIndexPage", "toolkits", True),
         ("ResourceIndexPage", "resources", True),
+        ("EvidenceIndexPage", "evidence", True),
+        ("GlossaryPage", "glossary", True),
         ("SearchPage", "search", True),
     ]
     # Wagtail's placeholder "Welcome" page is gone; the home page is the only child of the root.

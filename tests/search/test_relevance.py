@@ -88,6 +88,12 @@ RELEVANCE_SET = [
         "SPAEN: brokerage for individual service funds under Scotland's Option 2",
         3,
     ),
+    # Frameworks, their elements and themes (issue 21): their own pages.
+    ("trauma-informed principles", "Five trauma-informed principles", 3),
+    ("features of personalised support", "Five features of personalised support", 3),
+    ("core values of co-production", "Four core values of co-production", 3),
+    ("reciprocity", "Reciprocity", 3),
+    ("access and transitions", "Access and transitions", 3),
 ]
 
 
