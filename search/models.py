@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from hub.listing.query import clean_query, display_query
 from hub.models import SectionPage
+from search import autocomplete
 from search.backends import evaluated_page, with_fallback
 from search.did_you_mean import suggestion
 from search.facets import add_links, facet_counts, facet_groups, parse_filters, restrict
@@ -173,13 +174,17 @@ class SearchPage(RoutablePageMixin, SectionPage):
 
     @path("autocomplete/")
     def autocomplete(self, request):
-        """Title suggestions as JSON for the header search box (progressive enhancement)."""
+        """Title suggestions as JSON for the header search box (progressive enhancement).
+
+        Balanced across the kinds of content, titles holding every word first
+        (search/autocomplete.py).
+        """
         terms = clean_query(request.GET.get("q"))
         suggestions = []
         if terms:
             pages = with_fallback(
-                lambda backend: list(
-                    self.search_queryset().autocomplete(terms, backend=backend)[:AUTOCOMPLETE_LIMIT]
+                lambda backend: autocomplete.suggestions(
+                    self.search_queryset(), terms, backend, AUTOCOMPLETE_LIMIT
                 ),
                 autocomplete=True,
             )

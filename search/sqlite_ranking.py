@@ -27,7 +27,6 @@ from modelsearch.utils import get_descendants_content_types_pks
 from hub.listing.counting import materialized
 from search.window import WindowedResults
 
-
 # How much more a word in the title counts than the same word in the body. The stock ranking
 # scores the whole entry (title and body) twice, once scaled by the title's shortness: a page
 # called "Networks" whose body says "peer support" outranked the toolkit called "Setting up peer
