@@ -54,7 +54,9 @@ class ColumnBM25(Func):
         return f"bm25({table}, %s, %s, %s)", list(self.weights)
 
 
-class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
+class TitleWeightedRanking:
+    """Mixed into a SQLite search query compiler: titles ranked by their own words (see above)."""
+
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         """bm25() of the whole MATCH in the vector's column, whatever the query's shape.
 
@@ -65,6 +67,8 @@ class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
         rank = ColumnBM25(COLUMN_WEIGHTS.get(getattr(vector, "name", None), (0.0, 1.0, 1.0)))
         return rank * boost if boost != 1.0 else rank
 
+
+class RankOnceSearchQueryCompiler(TitleWeightedRanking, SQLiteSearchQueryCompiler):
     def can_rank_once(self, score_field=None):
         query = normalize(self.query)
         return not isinstance(query, MatchAll | Not) and score_field is None

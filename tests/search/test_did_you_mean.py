@@ -12,6 +12,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 VOCABULARY = Vocabulary(
     ["Shared Lives", "The Recovery College", "Starting a time bank", "Timebanking in Wales"]
+    + ["Banking on neighbours"]
 )
 
 
