@@ -19,6 +19,7 @@ from hub.blocks import BodyStreamBlock
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import Principle, SectionPage, Strength, TaxonomyTerm
+from hub.principle_sections import principle_sections
 
 
 class Country(models.TextChoices):
@@ -386,6 +387,13 @@ class CaseStudyPage(Page):
         ]
         context["resources"] = self.related_resources()
         context["principles"] = Principle.in_language(self.locale_id)
+        # Each link with an archived copy offered when the last check found it dead.
+        links = [block.value for block in self.links]
+        archived = LinkCheck.archived_copies([link["url"] for link in links])
+        context["link_list"] = [
+            {"title": link["title"], "url": link["url"], "archive_url": archived.get(link["url"])}
+            for link in links
+        ]
         return context
 
 
@@ -503,6 +511,8 @@ class PrinciplePage(Page):
         context.update(
             case_studies=case_studies,
             resources=self.related_resources(case_studies),
+            # Toolkits and stories, from their own apps (hub.principle_sections).
+            more_sections=principle_sections(self, case_studies),
             case_study_index=index_page,
             all_principles=Principle.in_language(self.locale_id),
         )
@@ -597,6 +607,9 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["case_studies"] = self.related_case_study_pages()
         context["index_page"] = self.get_parent().specific
+        context["archive_url"] = LinkCheck.archived_copies([self.external_url]).get(
+            self.external_url
+        )
         return context
 
 
@@ -612,3 +625,41 @@ class ResourceCaseStudy(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related case study")
+
+
+class LinkCheck(models.Model):
+    """The last answer from one external address that a resource or case study links to
+    (casestudies.link_health checks them; `manage.py check_links`)."""
+
+    url = models.URLField(max_length=500, unique=True)
+    # None: no answer at all (timed out, refused, no such host).
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    final_url = models.URLField(
+        max_length=500, blank=True, help_text=_("Where redirects ended, if elsewhere.")
+    )
+    error = models.CharField(max_length=200, blank=True)
+    broken = models.BooleanField(default=False, db_index=True)
+    checked_at = models.DateTimeField()
+    broken_since = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("link check")
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.url
+
+    @property
+    def archive_url(self):
+        """The Internet Archive's copies of the address: a plain link, never fetched here."""
+        return f"https://web.archive.org/web/{self.url}"
+
+    @classmethod
+    def archived_copies(cls, urls):
+        """{url: archive link} for those of `urls` last found broken (one query)."""
+        urls = [url for url in urls if url]
+        if not urls:
+            return {}
+        return {
+            check.url: check.archive_url for check in cls.objects.filter(url__in=urls, broken=True)
+        }

@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # The read-only open-data API (api/, docs/api.md).
+    path("api/v2/", include("api.urls")),
 ]
 
 if settings.DEBUG:
@@ -33,6 +35,8 @@ wagtail_front_end = [
     if getattr(pattern, "name", None) != "wagtail_serve"
 ]
 urlpatterns += i18n_patterns(
+    # A page for each keyword, in each language (keywords/).
+    path("keywords/", include("keywords.urls")),
     path("", include(wagtail_front_end)),
     re_path(wagtail_urls.serve_pattern, hub_views.serve, name="wagtail_serve"),
     prefix_default_language=True,

@@ -4,6 +4,7 @@
 # command ends. No Docker and no downloaded distribution: the server's jars come from Maven Central
 # (scripts/search-engine/pom.xml, fetched once into .search-engine/) and a small launcher starts them.
 #   scripts/with-search-engine.sh pytest ...
+#   scripts/with-search-engine.sh --prepare     fetch the jars and build the launcher, start nothing
 # The command sees HUB_TEST_ELASTICSEARCH_URL (the engine) and HUB_TEST_SEARCH_ENGINE_CONTROL (POST
 # /stop and /start there take the engine down and bring it back, for the fallback tests).
 set -euo pipefail
@@ -30,6 +31,9 @@ if [ ! -f "$build/classes/Launcher.class" ] || [ "$sources/Launcher.java" -nt "$
     rm -rf "$build/classes"
     javac -nowarn -d "$build/classes" -cp "$build/lib/*" "$sources/Launcher.java"
 fi
+
+# `--prepare`: fetch and build only (run-tests.sh does this once before starting two engines).
+[ "${1:-}" = --prepare ] && exit 0
 
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

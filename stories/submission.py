@@ -114,9 +114,9 @@ def create_story(index_page, data):
         live=False,
     )
     fill_story(story, data["about"], matters, data["day"]["moments"])
+    # Set before the first save, which stores them with the page: every save re-indexes it.
+    story.life_factors = chosen_factors(index_page, matters)
     index_page.add_child(instance=story)
-    story.life_factors.set(chosen_factors(index_page, matters))
-    story.save()
     ConsentRecord.objects.create(
         story=story,
         publish_on_web=consent.get("publish_on_web") is True,

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 
+from hub.models import HomePage
 from provisioning import bootstrap
 
 
@@ -39,13 +40,27 @@ def uncached(settings):
     settings.HUB_PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the bootstrapped hub (without demo logins) from the start.
+
+    Building it takes seconds, and most tests need it: it is built once per run and every test
+    runs inside a transaction that is rolled back, so each still starts from the same tree.
+    pytest-django runs the transactional tests (live server, browser) after all the others; they
+    empty the database, and `site_tree` builds it again for them.
+    """
+    with django_db_blocker.unblock():
+        bootstrap.run(demo_logins=False)
+
+
 @pytest.fixture
 def site_tree(db):
     """The hub as `make run` builds it (without demo logins): locales, pages, taxonomy, groups."""
-    bootstrap.run(demo_logins=False)
-    from hub.models import HomePage
-
-    return HomePage.objects.get(depth=2, locale__language_code="en")
+    home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
+    if home is None:  # a transactional test before this one emptied the database
+        bootstrap.run(demo_logins=False)
+        home = HomePage.objects.get(depth=2, locale__language_code="en")
+    return home
 
 
 @pytest.fixture

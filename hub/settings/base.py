@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "provisioning",
+    "api",
+    "keywords",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -68,9 +70,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    # Answers the API's cross-origin pre-flight requests before anything else runs.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "hub.csp.CurrentRequestMiddleware",
@@ -79,8 +84,9 @@ MIDDLEWARE = [
     # After the headers' middlewares, which add fresh headers to a cached page too.
     "hub.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # LocaleMiddleware picks the visitor's language for "/" and for the admin.
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware picks the visitor's language for "/" and for the admin (not for the
+    # addresses in HUB_LANGUAGE_NEUTRAL_PREFIXES, whose 404s stay 404s).
+    "hub.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -369,6 +375,22 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TAGGIT_CASE_INSENSITIVE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# The read-only API at /api/v2/ (api/, docs/api.md): at most this many items a page, and this
+# many requests from one address in a window of seconds (the stories' cache-based limiter, so a
+# shared cache holds it across workers). Any site may read it from a browser: GET only, no
+# cookies or credentials.
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("HUB_API_LIMIT_MAX", "50"))
+WAGTAILAPI_BASE_URL = HUB_BASE_URL
+HUB_API_RATE_LIMIT = (
+    int(os.environ.get("HUB_API_RATE_LIMIT", "300")),
+    int(os.environ.get("HUB_API_RATE_WINDOW", "300")),
+)
+HUB_LANGUAGE_NEUTRAL_PREFIXES = ["/api/"]
+CORS_URLS_REGEX = r"^/api/v2/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 
 # Frontend cache purge (a CDN in front): configured only when a purge URL is given.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

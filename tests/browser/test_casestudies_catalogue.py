@@ -65,10 +65,12 @@ def test_visitor_filters_by_keyword_and_principle_then_follows_see_also(page, ca
     expect(page.get_by_role("heading", level=1)).to_have_text("Riverside Time Bank")
 
 
-def test_keyword_label_on_a_case_study_opens_the_filtered_listing(page, catalogue_site):
+def test_keyword_label_on_a_case_study_opens_the_keyword_page(page, catalogue_site):
     page.goto(f"{catalogue_site}/en/case-studies/riverside-time-bank/")
     page.get_by_role("link", name="Time Banking", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/en/case-studies/\?keyword=time-banking$"))
+    expect(page).to_have_url(re.compile(r"/en/keywords/time-banking/$"))
+    expect(page.get_by_role("link", name="Riverside Time Bank")).to_be_visible()
+    page.goto(f"{catalogue_site}/en/case-studies/?keyword=time-banking")
     expect(page.get_by_role("heading", name="1 case study")).to_be_visible()
     page.get_by_role("link", name=re.compile("Clear filters")).click()
     expect(page.get_by_role("heading", name="4 case studies")).to_be_visible()

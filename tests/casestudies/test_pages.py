@@ -56,7 +56,7 @@ def test_principle_page_links_resources_sharing_keywords_with_its_case_studies(
     assert [r.title for r in response.context["resources"]] == ["Both", "One"]
 
 
-def test_case_study_page_links_keywords_and_principles_to_the_filtered_listing(
+def test_case_study_page_links_keywords_to_their_pages_and_principles_to_the_listing(
     client, site_tree, small_catalogue
 ):
     importer.run(small_catalogue)
@@ -64,7 +64,7 @@ def test_case_study_page_links_keywords_and_principles_to_the_filtered_listing(
     response = client.get(harbour.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'href="/en/case-studies/?keyword=peer-support"' in html
+    assert 'href="/en/keywords/peer-support/"' in html  # a keyword's own page (keywords/)
     assert 'href="/en/case-studies/?principle=networks&amp;strength=3"' in html
     assert 'href="/en/case-studies/?sector=mental-health"' in html
     assert "Strong (3 of 3)" in html
