@@ -11,7 +11,9 @@ from wagtail.models import Page
 
 from hub.listing.query import clean_query, display_query
 from hub.models import SectionPage
+from search import autocomplete
 from search.backends import evaluated_page, with_fallback
+from search.did_you_mean import suggestion
 from search.facets import (
     Chosen,
     active_filters,
@@ -22,7 +24,8 @@ from search.facets import (
 )
 from search.outbox import PendingIndexChange  # noqa: F401 - a model of this app
 from search.snippets import highlight, snippet_source
-from search.suggestions import known_terms, popular_searches, spelling_hint
+from search.suggestions import popular_searches
+from search.synonyms import SynonymSet, expanded  # noqa: F401 - SynonymSet: a model of this app
 from search.window import RANKED_WINDOW, WindowedResults, ranked_window
 
 RESULTS_PER_PAGE = 20
@@ -81,13 +84,31 @@ class SearchPage(RoutablePageMixin, SectionPage):
         found = with_fallback(
             lambda backend: self.found(everything, terms, selected, page_number, backend)
         )
+        # A variant that finds more is offered; when no page has every word typed, it is searched.
+        strict_total = found.total if found.operator == "and" else 0
+        suggested = suggestion(
+            terms,
+            strict_total,
+            lambda variant: with_fallback(lambda backend: self.count(everything, variant, backend)),
+            self.locale_id,
+        )
+        searched = terms
+        if suggested and not strict_total:
+            searched = suggested
+            found = with_fallback(
+                lambda backend: self.found(everything, suggested, selected, page_number, backend)
+            )
         results = found.results
-        results.object_list = self.with_snippets(results.object_list, terms)
+        results.object_list = self.with_snippets(results.object_list, searched)
         facets = search_facets(facet_counts(found.window, selected), selected, self.locale_id)
         context["chosen"].active_filters = active_filters(facets, selected, request.GET)
         context.update(
+            suggested=suggested,
+            searched=searched,
             results=results,
-            results_sentence=self.results_count(results.paginator.count, query),
+            results_sentence=self.results_count(
+                results.paginator.count, query if searched == terms else searched
+            ),
             any_word=found.operator == "or",
             facets=facets,
             facets_sampled=found.total > len(found.window),
@@ -97,9 +118,7 @@ class SearchPage(RoutablePageMixin, SectionPage):
         if page_number in (None, "", "1"):  # a new search, not a later page of one
             Query.get(terms).add_hit()
         if not results.paginator.count:
-            titles = everything.values_list("title", flat=True)
             context.update(
-                hint=spelling_hint(terms, known_terms(titles)),
                 popular=popular_searches(exclude=terms),
                 sections=self.get_parent().get_children().live().public().in_menu(),
             )
@@ -121,17 +140,22 @@ class SearchPage(RoutablePageMixin, SectionPage):
         filters, the count and the first pages of results are read from them too.
         """
         for operator in ("and", "or"):
-            matches = everything.search(terms, backend=backend, operator=operator)
+            query = expanded(terms, operator)  # synonyms: search/synonyms.py
+            matches = everything.search(query, backend=backend, operator=operator)
             window, total = ranked_window(matches, RANKED_WINDOW)
             if total or " " not in terms:
                 break
         results = matches
         if selected:
             results = self.filtered(everything, matches, window, selected).search(
-                terms, backend=backend, operator=operator
+                query, backend=backend, operator=operator
             )
         page = evaluated_page(results, page_number, RESULTS_PER_PAGE)
         return Found(page, operator, window, total)
+
+    def count(self, everything, terms, backend):
+        """How many pages have every word of `terms` (or a synonym of it)."""
+        return everything.search(expanded(terms), backend=backend, operator="and").count()
 
     def filtered(self, everything, matches, window, selected):
         """What the ranked search runs on when filters are selected."""
@@ -166,13 +190,17 @@ class SearchPage(RoutablePageMixin, SectionPage):
 
     @path("autocomplete/")
     def autocomplete(self, request):
-        """Title suggestions as JSON for the header search box (progressive enhancement)."""
+        """Title suggestions as JSON for the header search box (progressive enhancement).
+
+        Balanced across the kinds of content, titles holding every word first
+        (search/autocomplete.py).
+        """
         terms = clean_query(request.GET.get("q"))
         suggestions = []
         if terms:
             pages = with_fallback(
-                lambda backend: list(
-                    self.search_queryset().autocomplete(terms, backend=backend)[:AUTOCOMPLETE_LIMIT]
+                lambda backend: autocomplete.suggestions(
+                    self.search_queryset(), terms, backend, AUTOCOMPLETE_LIMIT
                 ),
                 autocomplete=True,
             )

@@ -12,7 +12,7 @@ Import this module only on SQLite: the full-text model it uses exists only there
 """
 
 from django.db import connections
-from django.db.models import F
+from django.db.models import F, FloatField, Func
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -27,8 +27,48 @@ from modelsearch.utils import get_descendants_content_types_pks
 from hub.listing.counting import materialized
 from search.window import WindowedResults
 
+# How much more a word in the title counts than the same word in the body. The stock ranking
+# scores the whole entry (title and body) twice, once scaled by the title's shortness: a page
+# called "Networks" whose body says "peer support" outranked the toolkit called "Setting up peer
+# support". Here the title's score counts words in the title only, weighted as PostgreSQL and the
+# engine weigh titles (their boost in search_fields).
+TITLE_WEIGHT = 5.0
+# bm25() weights, by column of the full-text table (autocomplete, body, title), per vector ranked.
+COLUMN_WEIGHTS = {
+    "index_entry__title": (0.0, 0.0, TITLE_WEIGHT),
+    "index_entry__body": (0.0, 1.0, 0.0),
+}
 
-class RankOnceSearchQueryCompiler(SQLiteSearchQueryCompiler):
+
+class ColumnBM25(Func):
+    """FTS5's bm25() of the MATCH, counting the words found in one column of the entry."""
+
+    output_field = FloatField()
+
+    def __init__(self, weights):
+        super().__init__()
+        self.weights = weights
+
+    def as_sql(self, compiler, connection, **extra_context):
+        table = SQLiteFTSIndexEntry._meta.db_table
+        return f"bm25({table}, %s, %s, %s)", list(self.weights)
+
+
+class TitleWeightedRanking:
+    """Mixed into a SQLite search query compiler: titles ranked by their own words (see above)."""
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """bm25() of the whole MATCH in the vector's column, whatever the query's shape.
+
+        FTS5's bm25() already scores every phrase of the MATCH expression. The stock ranking of
+        an And multiplies (1 + bm25) of its parts, but bm25 is negative (lower is better), so a
+        query expanded with synonyms (search/synonyms.py) was ranked nearly backwards.
+        """
+        rank = ColumnBM25(COLUMN_WEIGHTS.get(getattr(vector, "name", None), (0.0, 1.0, 1.0)))
+        return rank * boost if boost != 1.0 else rank
+
+
+class RankOnceSearchQueryCompiler(TitleWeightedRanking, SQLiteSearchQueryCompiler):
     def can_rank_once(self, score_field=None):
         query = normalize(self.query)
         return not isinstance(query, MatchAll | Not) and score_field is None
