@@ -86,7 +86,9 @@ def facet_labels(response, name):
 
 def test_welsh_search_finds_only_welsh_pages(client, catalogue):
     assert titles(client.get("/cy/search/", {"q": "banc"})) == ["Banc amser yn Leeds"]
-    assert titles(client.get("/en/search/", {"q": "banc"})) == []
+    # No English page has "banc": the English search may offer a close English word instead
+    # ("did you mean"), but never the Welsh page.
+    assert "Banc amser yn Leeds" not in titles(client.get("/en/search/", {"q": "banc"}))
     assert titles(client.get("/en/search/", {"q": "time bank"})) == ["Time bank in Leeds"]
     assert titles(client.get("/cy/search/", {"q": "time bank"})) == []
 

@@ -22,7 +22,7 @@ from wagtail.search.index import get_indexed_models
 import casestudies
 from casestudies import importer
 from hub.settings.base import search_engine_backend
-from provisioning import bootstrap, demo_translations
+from provisioning import bootstrap, demo_translations, demo_trust
 from provisioning import demo_toolkits as toolkits_demo
 from provisioning.demo_stories import load_demo_stories
 from search.engine_backend import SearchBackend as EngineBackend
@@ -155,6 +155,7 @@ def load_demo_content():
     importer.run(json.loads(KNOWLEDGE_BASE.read_text()))
     load_demo_stories()
     toolkits_demo.load()
+    demo_trust.load()  # the demo translations translate the trust pages too
     # No "submitted for moderation" emails for demo content.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         demo_translations.load(demo_translations.data_files())
