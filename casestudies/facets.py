@@ -60,6 +60,16 @@ def framework_element_choices(listing):
     ]
 
 
+# Case studies, toolkits and guides are tagged by framework element (toolkits use it too).
+FRAMEWORK_ELEMENT = FieldFacet(
+    name="framework_element",
+    legend=_("Framework element"),
+    choices=framework_element_choices,
+    lookup="framework_elements__key",
+    hint=_("Elements of the frameworks beyond the six principles, as the source describes."),
+)
+
+
 def evaluated_choices(listing):
     return [("yes", _("Evaluated")), ("no", _("Not evaluated"))]
 
@@ -94,13 +104,7 @@ CASE_STUDY_FACETS = [
     FieldFacet(
         name="theme", legend=_("Theme"), choices=terms("casestudies.Theme"), lookup="themes__key"
     ),
-    FieldFacet(
-        name="framework_element",
-        legend=_("Framework element"),
-        choices=framework_element_choices,
-        lookup="framework_elements__key",
-        hint=_("Elements of the frameworks beyond the six principles, as the source describes."),
-    ),
+    FRAMEWORK_ELEMENT,
     FieldFacet(
         name="funding",
         legend=_("Funding mechanism"),

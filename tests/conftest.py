@@ -22,8 +22,10 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_caches(request, settings):
-    """Each test starts with empty caches, and the page cache is on in every test, so no test
-    may see a stale page; except where a test counts queries, which measures rendering."""
+    """Each test starts with empty caches, and the page cache and the kept parts of pages (cards,
+    counts) are on in every test, so no test may see a stale page; except where a test counts
+    queries, which measures rendering (tests/casestudies/test_kept_listing_parts.py counts what
+    keeping saves)."""
     for cache in caches.all():
         cache.clear()
     counts_queries = {"django_assert_num_queries", "django_assert_max_num_queries"}
@@ -31,6 +33,7 @@ def empty_caches(request, settings):
         "page_cache"
     ):
         settings.HUB_PAGE_CACHE_SECONDS = 0
+        settings.HUB_FRAGMENT_CACHE_SECONDS = 0
     yield
 
 

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from casestudies.facets import FRAMEWORK_ELEMENT
 from hub.admin_forms import TaxonomyInPageLanguageForm
 from hub.listing.export import export_response
 from hub.listing.facets import ALL, Facet, FieldFacet, KeywordFacet, terms
@@ -240,7 +241,12 @@ class ToolkitPage(PracticalPage):
     )
 
     content_panels = PracticalPage.content_panels + [FieldPanel("source_forum")]
-    listing_facets = [AUDIENCE, NAMED_PRINCIPLES, KeywordFacet("toolkits.ToolkitPageTag")]
+    listing_facets = [
+        AUDIENCE,
+        NAMED_PRINCIPLES,
+        FRAMEWORK_ELEMENT,
+        KeywordFacet("toolkits.ToolkitPageTag"),
+    ]
     parent_page_types = ["toolkits.ToolkitIndexPage"]
     template = "toolkits/practical_page.html"
 
@@ -259,7 +265,12 @@ class GuidePage(PrivatePagesMixin, PracticalPage):
 
     keywords = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name=_("keywords"))
 
-    listing_facets = [AUDIENCE, NAMED_PRINCIPLES, KeywordFacet("toolkits.GuidePageTag")]
+    listing_facets = [
+        AUDIENCE,
+        NAMED_PRINCIPLES,
+        FRAMEWORK_ELEMENT,
+        KeywordFacet("toolkits.GuidePageTag"),
+    ]
     parent_page_types = ["toolkits.ToolkitIndexPage", "toolkits.LearningForumPage"]
     template = "toolkits/practical_page.html"
 

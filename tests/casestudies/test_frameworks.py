@@ -136,7 +136,8 @@ def test_element_page_shows_meaning_questions_and_who_shows_it(
     draft.unpublish()
     page = FrameworkElementPage.objects.get(element=element)
 
-    with django_assert_max_num_queries(40):
+    # The page and its lists, and the site's chrome: menus, language links, site text, footer.
+    with django_assert_max_num_queries(48):
         response = client.get(page.url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -169,7 +170,8 @@ def test_theme_page_shows_issue_causes_change_and_stories_sharing_keywords(
     make_story(title="Not yet published", keywords=["peer support"])
     page = ThemePage.objects.get(theme__key="access")
 
-    with django_assert_max_num_queries(40):
+    # The page and its lists, and the site's chrome: menus, language links, site text, footer.
+    with django_assert_max_num_queries(48):
         response = client.get(page.url)
     html = response.content.decode()
     assert "Services are hard to get into." in html

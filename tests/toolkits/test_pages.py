@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 
+from casestudies.models import Framework, FrameworkElement
 from hub.listing.export import EXPORTS
 from tests.toolkits.factories import (
     GuidePageFactory,
@@ -119,6 +120,28 @@ def test_facets_count_toolkits_and_guides_together_and_chips_say_what_is_applied
     assert "Who it is for: Managers and commissioners" in response.content.decode()
 
 
+def test_toolkits_and_guides_filter_and_count_by_framework_element(client, toolkits, catalogue):
+    cahn = Framework.objects.create(key="core-values", name="Core values", locale=toolkits.locale)
+    reciprocity = FrameworkElement.objects.create(
+        key="reciprocity", name="Reciprocity", framework=cahn, locale=toolkits.locale
+    )
+    FrameworkElement.objects.create(
+        key="respect", name="Respect", framework=cahn, locale=toolkits.locale
+    )
+    for tagged in (catalogue["time"], catalogue["codesign"]):
+        tagged.framework_elements.add(reciprocity)
+        tagged.save()
+
+    response = client.get(toolkits.url, {"framework_element": "reciprocity"})
+
+    assert titles(response) == {"Time bank", "Co-design"}
+    listing = response.context["listing"]
+    counts = {f.name: {o.value: o.count for o in f.options} for f in listing.counted_facets}
+    # Offered once for toolkits and guides together, named with its framework.
+    assert counts["framework_element"] == {"reciprocity": 2, "respect": 0}
+    assert "Core values: Reciprocity" in response.content.decode()
+
+
 def test_the_csv_export_has_the_documented_columns_and_only_live_pages(client, toolkits, catalogue):
     text = content(client.get(toolkits.url, {"format": "csv"}))
     rows = {row["title"]: row for row in csv.DictReader(io.StringIO(text))}
@@ -189,37 +212,38 @@ def test_the_listing_needs_a_bounded_number_of_queries(
             found[export] = (len(queries), items)
         return found
 
-    add_pages(0, 5)
+    # Both sizes fill several pages of results (a listing of one page reads one fewer page).
+    add_pages(0, 13)
     client.get(toolkits.url)  # warm Wagtail's site and locale caches
     few, few_cards = count_queries()
     few_exports = export_queries()
-    add_pages(5, 15)
+    add_pages(13, 20)
     many, many_cards = count_queries()
     many_exports = export_queries()
 
-    assert (few_cards, many_cards) == (10 + 1, 24 + 1)  # a page of results, plus the forum card
+    assert (few_cards, many_cards) == (24 + 1, 24 + 1)  # a page of results, plus the forum card
     assert many == few  # the number of queries does not grow with the number of pages
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(48):
         client.get(f"{toolkits.url}?principle=assets&keyword=word-3&page=2")
-    # Exports hold every result (the feed: every page, unfiltered), in as many queries for 10
-    # results as for 40.
+    # Exports hold every result (feeds the 50 newest; the feed: every page, unfiltered), in as
+    # many queries for 26 results as for 66.
     assert {name: items for name, (_q, items) in few_exports.items()} == {
-        "csv": 10,
-        "json": 10,
-        "rss": 10,
-        "feed": 3 + 10,
+        "csv": 26,
+        "json": 26,
+        "rss": 26,
+        "feed": 3 + 26,
     }
     assert {name: items for name, (_q, items) in many_exports.items()} == {
-        "csv": 40,
-        "json": 40,
-        "rss": 40,
-        "feed": 3 + 40,
+        "csv": 66,
+        "json": 66,
+        "rss": 50,  # feeds hold the 50 newest
+        "feed": 50,
     }
     assert {name: q for name, (q, _i) in many_exports.items()} == {
         name: q for name, (q, _i) in few_exports.items()
     }
     # Two page types, each loaded with its principles and keywords, and the guides' forums.
-    assert max(q for q, _items in many_exports.values()) <= 30
+    assert max(q for q, _items in many_exports.values()) <= 32
 
 
 def test_the_feed_lists_public_toolkits_and_guides(client, toolkits, catalogue):
