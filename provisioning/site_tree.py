@@ -46,7 +46,7 @@ SECTIONS = [
         "Frameworks",
         "<p>The six principles and other ways of describing good practice, each element with "
         "questions to ask and the services that show it.</p>",
-        True,
+        False,  # reached from the home page's routes: the menu stays short on a phone
     ),
     (
         ThemeIndexPage,
@@ -54,7 +54,7 @@ SECTIONS = [
         "Themes",
         "<p>The problems people meet in services, why they happen and what change looks "
         "like, with the case studies, stories and tools that speak to each.</p>",
-        True,
+        False,  # reached from the home page's routes: the menu stays short on a phone
     ),
     (
         StoryIndexPage,
@@ -83,7 +83,7 @@ SECTIONS = [
         "evidence",
         "Evidence",
         "<p>What the research found, as figures you can check, chart and download.</p>",
-        True,
+        False,  # reached from the home page's routes: the menu stays short on a phone
     ),
     (
         GlossaryPage,
@@ -233,6 +233,10 @@ def ensure_audience_routes(home, sections):
                 "links": [
                     audience_link("Funding mechanisms in practice", case_studies),
                     audience_link("The evidence, as data", evidence),
+                    audience_link(
+                        "Themes: what goes wrong and what change looks like",
+                        sections[ThemeIndexPage],
+                    ),
                 ],
             },
         ),
@@ -244,6 +248,7 @@ def ensure_audience_routes(home, sections):
                 "links": [
                     audience_link("The six principles", sections[PrincipleIndexPage]),
                     audience_link("Tools and guides", sections[ToolkitIndexPage]),
+                    audience_link("Frameworks of good practice", sections[FrameworkIndexPage]),
                 ],
             },
         ),

@@ -102,7 +102,8 @@ RELEVANCE_SET = [
     # The toolkit above the principle page "Networks", whose body says "peer support" often; within
     # 4 since the engine ranks a resource on peer mentoring (a synonym) and two case studies first.
     ("peer support", "Setting up peer support", 4),
-    ("time bank", "Starting a time bank or Time Credits scheme", 6),
+    # Within 10: the theme page on time banking and the time banks themselves rightly come first.
+    ("time bank", "Starting a time bank or Time Credits scheme", 10),
     # Misspellings: "did you mean" searches the correction when nothing has every word typed.
     ("sheared lives", "Shared Lives", 1),
     ("recovery collage", "The Recovery Education Centre Nottinghamshire", 3),
@@ -112,11 +113,12 @@ RELEVANCE_SET = [
     ("headway east londn", "Headway East London", 1),
     # Synonyms (search/synonyms.py) and joined or split words.
     ("timebank older people", "Starting a time bank or Time Credits scheme", 10),
-    ("time credits", "Starting a time bank or Time Credits scheme", 6),
+    ("time credits", "Starting a time bank or Time Credits scheme", 10),
     ("adult placement", "Shared Lives", 3),
     ("peer mentoring prison", "Routes out of Prison", 3),
     ("recovery college", "The Recovery Education Centre Nottinghamshire", 3),
-    ("community referral", "The Bradford Health Trainer and Social Prescribing Service", 5),
+    # Within 10: a synonym of social prescribing, which a guide and several services also name.
+    ("community referral", "The Bradford Health Trainer and Social Prescribing Service", 10),
     # Practitioners' abbreviations.
     (
         "isf",
