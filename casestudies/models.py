@@ -27,7 +27,6 @@ from hub.blocks import BodyStreamBlock
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import Principle, SectionPage, Strength, TaxonomyTerm
-from hub.principle_sections import principle_sections
 from hub.related import related_pages, sharing_keywords
 
 
@@ -619,16 +618,6 @@ class PrinciplePage(Page):
             .order_by("-strength", "title")[:limit]
         )
 
-    def related_resources(self, case_studies, limit=6):
-        """Resources sharing the most keywords with the case studies strongest in this principle."""
-        tag_ids = {item.tag_id for page in case_studies for item in page.tagged_items.all()}
-        return (
-            live_in_locale(ResourcePage.objects, self.locale_id)
-            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-            .filter(shared__gt=0)
-            .order_by("-shared", "title")[:limit]
-        )
-
     def get_search_snippet(self):
         return self.principle.short_description
 
@@ -636,11 +625,16 @@ class PrinciplePage(Page):
         context = super().get_context(request, *args, **kwargs)
         case_studies = list(self.strongest_case_studies())
         index_page = CaseStudyIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        # Resources, stories and toolkits sharing the strongest case studies' keywords, and
+        # toolkits naming the principle (hub.related, as on framework and theme pages).
+        keywords = {
+            item.tag.name.lower() for page in case_studies for item in page.tagged_items.all()
+        }
+        resources = sharing_keywords(live_in_locale(ResourcePage.objects, self.locale_id), keywords)
         context.update(
             case_studies=case_studies,
-            resources=self.related_resources(case_studies),
-            # Toolkits and stories, from their own apps (hub.principle_sections).
-            more_sections=principle_sections(self, case_studies),
+            resources=list(resources[:6]),
+            related_sections=related_pages(self.principle, self.locale_id, keywords),
             case_study_index=index_page,
             all_principles=Principle.in_language(self.locale_id),
         )

@@ -30,7 +30,7 @@ run_on() {
     esac
 }
 
-declare -A pids
+declare -A pids statuses
 for db in $databases; do
     echo "=== Test suite on $db ==="
     if [ "${HUB_TEST_PARALLEL:-1}" = 1 ]; then
@@ -38,20 +38,18 @@ for db in $databases; do
         pids[$db]=$!
     else
         run_on "$db" "$@"
-        pids[$db]=$?
+        statuses[$db]=$?
     fi
+done
+for db in "${!pids[@]}"; do
+    wait "${pids[$db]}"
+    statuses[$db]=$?
 done
 
 failed=()
 for db in $databases; do
-    if [ "${HUB_TEST_PARALLEL:-1}" = 1 ]; then
-        wait "${pids[$db]}"
-        status=$?
-    else
-        status=${pids[$db]}
-    fi
     # pytest exits 5 when nothing was collected: that is a failure of the suite, not a pass.
-    [ "$status" -eq 0 ] || failed+=("$db (exit $status)")
+    [ "${statuses[$db]}" -eq 0 ] || failed+=("$db (exit ${statuses[$db]})")
 done
 wait  # the output filters
 

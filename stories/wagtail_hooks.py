@@ -2,7 +2,6 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.shortcuts import redirect
@@ -14,7 +13,6 @@ from wagtail.admin.widgets import Button
 from wagtail_localize.models import TranslationSource
 
 from hub.page_privacy import PRIVATE_PAGES_HOOK
-from hub.principle_sections import PRINCIPLE_SECTIONS_HOOK
 from hub.related import RELATED_PAGES_HOOK
 from hub.translation_review import REFUSE_TRANSLATION_HOOK
 from stories import admin_views
@@ -131,26 +129,3 @@ def refuse_story_text_without_consent(sender, instance, **kwargs):
     ).first()
     if story is None or not may_be_translated(story):
         raise TranslationConsentRequired(str(TRANSLATION_CONSENT_REQUIRED_MESSAGE))
-
-
-@hooks.register(PRINCIPLE_SECTIONS_HOOK)
-def stories_for_principle(page, case_studies):
-    """A principle page lists stories sharing keywords with its strongest case studies."""
-    tag_ids = {item.tag_id for case_study in case_studies for item in case_study.tagged_items.all()}
-    stories = (
-        StoryPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id)
-        .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-        .filter(shared__gt=0)
-        .prefetch_related("life_factors")
-        .order_by("-shared", "title")[:6]
-    )
-    return {
-        "key": "stories",
-        "order": 20,
-        "heading": _("Stories"),
-        "hint": _("Days in the life that share keywords with the case studies above."),
-        "pages": list(stories) if tag_ids else [],
-        "card": "stories/includes/story_card.html",
-    }
