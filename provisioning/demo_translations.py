@@ -1,7 +1,8 @@
 """The demo's Welsh and Spanish translations, loaded as real wagtail-localize translations.
 
-Each language has a file in provisioning/demo/translations/ (see docs/translations.md) listing the
-snippets and pages to translate and, for each, every source string with its translation. Loading
+Each language has one or more files in provisioning/demo/translations/ (`cy.json`,
+`cy-case-studies.json`...; see docs/translations.md) listing the snippets and pages to translate
+and, for each, every source string with its translation. Loading
 goes through wagtail-localize's own records (TranslationSource, Translation, StringTranslation)
 and `Translation.save_target`, so a translator can later open any of these in the admin's
 translation editor and carry on as if they had typed them there.
@@ -179,19 +180,27 @@ def load(paths=None):
             locale, entries, file_problems = prepare(path)
             prepared.append((locale, entries, Path(path).name))
             problems += file_problems
+        seen = {}
+        for locale, entries, name in prepared:
+            for entry in entries:
+                where = seen.setdefault((locale and locale.pk, entry.label), name)
+                if where != name:
+                    problems.append(f"{name}: {entry.label} is translated in {where} already")
         if problems:
             raise TranslationDataError(problems)  # rolls back anything prepare() saved
 
-        reports = []
-        for locale, entries, name in prepared:
-            report = LoadReport(locale.language_code)
-            for entry in entries:
-                if translate(entry, locale, name):
-                    report.translated.append(entry.label)
-                else:
-                    report.unchanged.append(entry.label)
-            reports.append(report)
-    return reports
+        # A language may be split over several files (cy.json, cy-case-studies.json...): load
+        # every file's snippets first, then every page parents first, whichever file holds it.
+        work = [(locale, entry, name) for locale, entries, name in prepared for entry in entries]
+        work.sort(key=lambda item: getattr(item[1].instance, "depth", 0))
+        reports = {}
+        for locale, entry, name in work:
+            report = reports.setdefault(locale.language_code, LoadReport(locale.language_code))
+            if translate(entry, locale, name):
+                report.translated.append(entry.label)
+            else:
+                report.unchanged.append(entry.label)
+    return list(reports.values())
 
 
 def translate(entry, locale, name="data"):

@@ -390,3 +390,20 @@ def test_welsh_listings_do_not_grow_queries_with_translated_pages(
         assert response.status_code == 200
     listing = main_text(client.get("/cy/case-studies/"))
     assert "Rhwydweithiau" in listing and "Networks" not in listing
+
+
+def test_demo_loader_refuses_a_page_translated_in_two_files(tmp_path, site_tree):
+    data = json.loads((DATA_DIR / "cy.json").read_text(encoding="utf-8"))
+    data["snippets"] = []
+    data["pages"] = [item for item in data["pages"] if item["path"] == ""]
+    first, second = tmp_path / "cy.json", tmp_path / "cy-more.json"
+    for path in (first, second):
+        path.write_text(json.dumps(data), encoding="utf-8")
+
+    from provisioning import demo_translations
+
+    with pytest.raises(demo_translations.TranslationDataError) as error:
+        demo_translations.load([first, second])
+
+    assert error.value.problems == ["cy-more.json: page / is translated in cy.json already"]
+    assert not StringTranslation.objects.exists()
