@@ -190,7 +190,9 @@ def test_autocomplete_suggests_titles_from_a_word_begun(engine, site_tree, secti
     assert [page.title for page in engine.autocomplete("zande", Page)] == ["Zanderwick time bank"]
 
 
-def test_facets_count_what_the_engine_found(engine, content, section, client, caplog):  # noqa: F811
+def test_facets_count_what_the_engine_found(content, engine, section, client, caplog):  # noqa: F811
+    # `content` first: its factories add keywords and ratings after saving a page (a page saved
+    # afterwards is indexed with them), so the engine indexes the pages once they are complete.
     refreshed(engine)
 
     with caplog.at_level(logging.WARNING, logger="search.backends"):
