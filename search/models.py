@@ -22,7 +22,7 @@ from search.facets import (
     restrict,
     search_facets,
 )
-from search.outbox import PendingIndexChange  # noqa: F401 - a model of this app
+from search.outbox import PendingIndexChange, pending  # noqa: F401 - a model of this app
 from search.snippets import highlight, snippet_source
 from search.suggestions import popular_searches
 from search.synonyms import SynonymSet, expanded  # noqa: F401 - SynonymSet: a model of this app
@@ -141,12 +141,14 @@ class SearchPage(RoutablePageMixin, SectionPage):
         On the database backends the most relevant matches and their number come in one go
         (search/window.py); without filters, the count and the first pages of results are read
         from them too. The engine counts every match and its facets in one request, and
-        filters the results itself (search/engine_facets.py).
+        filters the results itself (search/engine_facets.py), unless it still owes index
+        changes (search/outbox.py): then its matches are checked against the database and
+        counted in the window, so that a page the database no longer shows is never counted.
         """
         for operator in ("and", "or"):
             query = expanded(terms, operator)  # synonyms: search/synonyms.py
             matches = everything.search(query, backend=backend, operator=operator)
-            if engine_facets.supported(matches):
+            if engine_facets.supported(matches) and not pending():
                 window = None
                 total, counts = engine_facets.counted(matches, selected)
             else:
@@ -169,7 +171,7 @@ class SearchPage(RoutablePageMixin, SectionPage):
         return everything.search(expanded(terms), backend=backend, operator="and").count()
 
     def filtered(self, everything, matches, window, selected):
-        """What the ranked search runs on when filters are selected (database backends)."""
+        """What the ranked search runs on when filters are selected, counted in the window."""
         if isinstance(matches, WindowedResults):
             return restrict(everything, selected)
         # Wagtail's other backends filter by lists of values, not subqueries: the window is listed.
