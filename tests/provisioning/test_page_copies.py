@@ -1,0 +1,78 @@
+"""The benchmark's bulk page copier writes valid Wagtail pages: a sound tree, the source's
+keywords, ratings and choices, fresh ids and keys, pages that render and are found."""
+
+import pytest
+from wagtail.models import Page
+
+from casestudies.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    ResourceIndexPage,
+    ResourcePage,
+)
+from provisioning.page_copies import copy_children
+from tests.casestudies.factories import (
+    CaseStudyPageFactory,
+    ClientGroupFactory,
+    ResourcePageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def name(title, page_id):
+    return f"{title} copy {page_id}", f"copy-{page_id}"
+
+
+def keywords(page):
+    return sorted(page.keywords.names())
+
+
+def test_copies_are_whole_pages_in_a_sound_tree(client, section, uncached):
+    catalogue, library = section(CaseStudyIndexPage), section(ResourceIndexPage)
+    group = ClientGroupFactory()
+    time_bank = CaseStudyPageFactory(
+        parent=catalogue,
+        title="Time bank",
+        ratings={"networks": 3, "assets": 1},
+        keywords=["time banking", "older people"],
+        client_groups=[group],
+    )
+    CaseStudyPageFactory(parent=catalogue, title="Recovery college", keywords=["recovery"])
+    ResourcePageFactory(parent=library, title="Peer support guide", keywords=["peer support"])
+    sources = CaseStudyPage.objects.child_of(catalogue).order_by("path")
+    pages_before = Page.objects.count()
+
+    assert copy_children(catalogue, sources, 5, name) == 5
+    assert copy_children(library, ResourcePage.objects.child_of(library), 2, name) == 2
+
+    assert Page.objects.count() == pages_before + 7
+    assert Page.find_problems() == ([], [], [], [], [])  # paths, depths and numchild all right
+    catalogue.refresh_from_db()
+    assert catalogue.numchild == catalogue.get_children().count() == 7
+    copies = CaseStudyPage.objects.child_of(catalogue).filter(slug__startswith="copy-")
+    assert [page.title.split(" copy ")[0] for page in copies.order_by("path")] == [
+        "Time bank", "Recovery college", "Time bank", "Recovery college", "Time bank",
+    ]  # fmt: skip
+    time_bank_copy = copies.filter(title__startswith="Time bank").first()
+    assert keywords(time_bank_copy) == ["older people", "time banking"]
+    assert sorted(time_bank_copy.principle_ratings.values_list("principle__key", "strength")) == [
+        ("assets", 1),
+        ("networks", 3),
+    ]
+    assert list(time_bank_copy.client_groups.all()) == [group]
+    assert keywords(time_bank) == ["older people", "time banking"]  # the source keeps its own
+    assert len({page.translation_key for page in CaseStudyPage.objects.all()}) == 5 + 2
+    assert time_bank_copy.url_path == f"{catalogue.url_path}{time_bank_copy.slug}/"
+    library_copies = ResourcePage.objects.filter(slug__startswith="copy-")
+    assert [keywords(page) for page in library_copies] == [["peer support"]] * 2
+
+    response = client.get(time_bank_copy.url)
+    assert response.status_code == 200
+    assert time_bank_copy.title in response.content.decode()
+    listing = client.get(catalogue.url).content.decode()
+    assert time_bank_copy.title in listing
+    # A page added the ordinary way after the copies takes the next id and path.
+    later = CaseStudyPageFactory(parent=catalogue, title="Added later")
+    assert later.pk > max(page.pk for page in copies)
+    assert Page.find_problems() == ([], [], [], [], [])
