@@ -9,7 +9,8 @@ The same SQL runs on SQLite and PostgreSQL.
 A copy is its source's page row, its specific rows, its cluster children (the rows whose
 ParentalKey points at the specific page: keywords, ratings, links) and its many-to-many choices.
 Not copied: revisions (a copy has no history, as a page created in code before its first edit),
-comments, log entries and the reference index. The search index is left to update_index.
+comments, log entries and the reference index. The database search index on PostgreSQL can be
+copied too (copy_index_entries); otherwise it, and a search engine's, are left to update_index.
 """
 
 import uuid
@@ -19,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import F, Max
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
 COPIES_TABLE = "hub_bench_page_copies"
 # Page columns a copy does not take from its source: the temporary table's, or none.
@@ -94,11 +96,11 @@ def copy_children(parent, sources, count, name, chunk=5000):
     """Add `count` copies of `sources` (pages of one specific model) as `parent`'s last children.
 
     The sources are copied in turn; `name(source_title, new_id)` gives each copy's title and slug
-    (unique among the parent's children). Returns the number of pages added.
+    (unique among the parent's children). Returns [(source id, copy id)], one pair a copy.
     """
     sources = list(sources)
     if count <= 0 or not sources:
-        return 0
+        return []
     model = sources[0].specific_class
     if any(source.specific_class is not model for source in sources):
         raise ValueError("Copy pages of one model at a time.")
@@ -125,17 +127,57 @@ def copy_children(parent, sources, count, name, chunk=5000):
                 )
             )
         with connection.cursor() as cursor:
-            _create_copies_table(cursor)
-            insert = (
-                f"INSERT INTO {COPIES_TABLE} (source_id, id, path, title, slug, url_path, "  # noqa: S608
-                "translation_key) VALUES (%s, %s, %s, %s, %s, %s, %s)"
-            )
-            for start in range(0, len(rows), chunk):
-                cursor.executemany(insert, rows[start : start + chunk])
+            _fill_copies_table(cursor, rows, chunk)
             for statement in [_page_statement(), *_specific_statements(model)]:
                 cursor.execute(statement)
             cursor.execute(f"DROP TABLE {COPIES_TABLE}")
             for statement in connection.ops.sequence_reset_sql(no_style(), [Page]):
                 cursor.execute(statement)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + count)
-    return count
+    return [(row[0], row[1]) for row in rows]
+
+
+def _fill_copies_table(cursor, rows, chunk=5000):
+    _create_copies_table(cursor)
+    columns = ["source_id", "id", "path", "title", "slug", "url_path", "translation_key"]
+    insert = (
+        f"INSERT INTO {COPIES_TABLE} ({', '.join(columns[: len(rows[0])])}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(rows[0]))})"
+    )
+    for start in range(0, len(rows), chunk):
+        cursor.executemany(insert, rows[start : start + chunk])
+
+
+def copy_index_entries(pairs, chunk=5000):
+    """Give each copy (source id, copy id) its source's entry in the PostgreSQL search index.
+
+    The entry is the source's word for word but for its plain-text title: where a copy's title
+    differs from its source's (the benchmark's copies differ by a number), the title's words are
+    the source's. Rebuilding the index of 100,000 pages through update_index would take most of
+    an hour of one core; this takes seconds. Only for Wagtail's PostgreSQL database backend.
+    """
+    if not pairs:
+        return
+    if connection.vendor != "postgresql":
+        raise ValueError("Index entries are copied only on PostgreSQL: use update_index.")
+    columns = [f.column for f in IndexEntry._meta.concrete_fields if not f.primary_key]
+    object_id = IndexEntry._meta.get_field("object_id").column
+    content_type = IndexEntry._meta.get_field("content_type").column
+    selected = {column: f"t.{_quote(column)}" for column in columns} | {
+        object_id: "m.id::text",
+        "title_text": "p.title",
+    }
+    page = Page._meta
+    with transaction.atomic(), connection.cursor() as cursor:
+        _fill_copies_table(cursor, pairs, chunk)
+        cursor.execute(
+            f"INSERT INTO {_quote(IndexEntry._meta.db_table)} "  # noqa: S608
+            f"({', '.join(_quote(c) for c in columns)}) "
+            f"SELECT {', '.join(selected[c] for c in columns)} "
+            f"FROM {_quote(IndexEntry._meta.db_table)} t "
+            f"JOIN {_quote(page.db_table)} s ON t.{_quote(object_id)} = s.id::text "
+            f"AND t.{_quote(content_type)} = s.{_quote(page.get_field('content_type').column)} "
+            f"JOIN {COPIES_TABLE} m ON m.source_id = s.id "
+            f"JOIN {_quote(page.db_table)} p ON p.id = m.id"
+        )
+        cursor.execute(f"DROP TABLE {COPIES_TABLE}")

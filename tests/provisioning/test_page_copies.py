@@ -2,7 +2,10 @@
 keywords, ratings and choices, fresh ids and keys, pages that render and are found."""
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
 from casestudies.models import (
     CaseStudyIndexPage,
@@ -10,7 +13,7 @@ from casestudies.models import (
     ResourceIndexPage,
     ResourcePage,
 )
-from provisioning.page_copies import copy_children
+from provisioning.page_copies import copy_children, copy_index_entries
 from tests.casestudies.factories import (
     CaseStudyPageFactory,
     ClientGroupFactory,
@@ -43,8 +46,9 @@ def test_copies_are_whole_pages_in_a_sound_tree(client, section, uncached):
     sources = CaseStudyPage.objects.child_of(catalogue).order_by("path")
     pages_before = Page.objects.count()
 
-    assert copy_children(catalogue, sources, 5, name) == 5
-    assert copy_children(library, ResourcePage.objects.child_of(library), 2, name) == 2
+    copied = copy_children(catalogue, sources, 5, name)
+    assert len(copied) == 5
+    assert len(copy_children(library, ResourcePage.objects.child_of(library), 2, name)) == 2
 
     assert Page.objects.count() == pages_before + 7
     assert Page.find_problems() == ([], [], [], [], [])  # paths, depths and numchild all right
@@ -76,3 +80,24 @@ def test_copies_are_whole_pages_in_a_sound_tree(client, section, uncached):
     later = CaseStudyPageFactory(parent=catalogue, title="Added later")
     assert later.pk > max(page.pk for page in copies)
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="index entries copied on PostgreSQL")
+def test_copied_index_entries_find_the_copies(section):
+    catalogue = section(CaseStudyIndexPage)
+    source = CaseStudyPageFactory(parent=catalogue, title="Time bank for carers")
+    call_command("update_index", backend_name="default", verbosity=0)
+    entries_before = IndexEntry.objects.count()
+
+    copy_index_entries(copy_children(catalogue, [source], 3, name))
+
+    assert IndexEntry.objects.count() == entries_before + 3
+    found = CaseStudyPage.objects.live().search("time bank carers")
+    assert sorted(page.title for page in found) == sorted(
+        ["Time bank for carers"]
+        + [
+            page.title
+            for page in CaseStudyPage.objects.child_of(catalogue).filter(slug__startswith="copy-")
+        ]
+    )
+    assert len(found) == 4
