@@ -20,12 +20,12 @@ from wagtail.models import Page
 from casestudies.importer import Context, Writer, case_study_fields, resource_fields
 from casestudies.models import CaseStudyPage, ResourcePage
 from provisioning.demo_content import DEMO_CATALOGUE
-from provisioning.page_copies import copy_children, copy_index_entries
+from provisioning.page_copies import copy_children, copy_engine_documents, copy_index_entries
+from search.engine_guard import configured_engine
 
 # Pages saved one by one before the rest are copied (about 45 s for 1,000 on PostgreSQL): a
 # benchmark at 1,000 pages measures pages made wholly as an editor makes them.
 ONE_BY_ONE = 1000
-DATABASE_BACKEND = settings.DATABASE_SEARCH_BACKEND["BACKEND"]
 # A variant's title: "<name> in <place> (<number>)"; a copy keeps the name and takes another place.
 VARIANT_TITLE = re.compile(r"^(?P<name>.+) in [^()]+ \(\d+\)$")
 
@@ -70,30 +70,28 @@ def grow_catalogue(total_pages, seed=1, progress=None, one_by_one=ONE_BY_ONE, in
     """Add case studies and resources until the site has `total_pages` live pages, then index.
 
     Pages beyond the first `one_by_one` are bulk copies of the case studies and resources already
-    there, two case studies to each resource. On PostgreSQL their database index entries are
-    copied too; every other index is rebuilt by update_index (only `index_backend`'s if given).
+    there, two case studies to each resource. The pages saved one by one are indexed by
+    update_index (only `index_backend`'s index if given, else every backend's); the copies'
+    entries are copied from their sources' where the backend allows (the database index on
+    PostgreSQL, a search engine's), else update_index indexes them too.
     """
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     context = Context.load()
     backends = [index_backend] if index_backend else list(settings.WAGTAILSEARCH_BACKENDS)
     with override_settings(WAGTAILSEARCH_BACKENDS=_not_auto_updating()):
         _save_variants(min(total_pages, one_by_one), context, rng, progress)
-        needed = total_pages - Page.objects.live().count()
-        database = [name for name in backends if _is_database_backend(name)]
-        if needed > 0 and database and connection.vendor == "postgresql":
-            for name in database:  # the pages saved one by one, whose entries are copied
+        for name in backends:
+            call_command("update_index", backend_name=name, verbosity=0)
+        pairs = _copy_variants(total_pages - Page.objects.live().count(), context, rng)
+        for name in backends if pairs else []:
+            engine = configured_engine(name)
+            if engine is not None:
+                copy_engine_documents(pairs, engine)
+            elif connection.vendor == "postgresql":
+                copy_index_entries(pairs)
+            else:
                 call_command("update_index", backend_name=name, verbosity=0)
-            copy_index_entries(_copy_variants(needed, context, rng))
-            backends = [name for name in backends if name not in database]
-        else:
-            _copy_variants(needed, context, rng)
-    for name in backends:
-        call_command("update_index", backend_name=name, verbosity=0)
     return Page.objects.live().count()
-
-
-def _is_database_backend(name):
-    return settings.WAGTAILSEARCH_BACKENDS[name]["BACKEND"] == DATABASE_BACKEND
 
 
 def _copy_variants(needed, context, rng):
