@@ -197,7 +197,12 @@ class SearchFacet:
 
 
 def search_facets(counts, selected, locale_id):
-    """[SearchFacet] to show, in order, each option with its count, the most frequent first."""
+    """[SearchFacet] to show, in order, each option with its count, the most frequent first.
+
+    A chosen value stays on offer (and named in its chip) even where no result has it, with 0."""
+    counts = {name: dict(values) for name, values in counts.items()}
+    for name, value in selected.items():
+        counts.setdefault(name, {}).setdefault(value, 0)
     labels = _labels(counts, locale_id)
     facets = []
     for name in FILTERS:
