@@ -13,11 +13,17 @@ from casestudies.models import (
     ResourceIndexPage,
     ResourcePage,
 )
-from provisioning.page_copies import copy_children, copy_index_entries
+from provisioning.page_copies import copy_children, copy_engine_documents, copy_index_entries
 from tests.casestudies.factories import (
     CaseStudyPageFactory,
     ClientGroupFactory,
     ResourcePageFactory,
+)
+from tests.search.test_elasticsearch_live import (  # noqa: F401 (a fixture)
+    ENGINE_URL,
+    engine,
+    engine_titles,
+    refreshed,
 )
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +107,23 @@ def test_copied_index_entries_find_the_copies(section):
         ]
     )
     assert len(found) == 4
+
+
+@pytest.mark.skipif(not ENGINE_URL, reason="run through scripts/with-search-engine.sh")
+def test_copied_engine_documents_are_found_under_the_copies_titles(engine, section):  # noqa: F811
+    catalogue = section(CaseStudyIndexPage)
+    source = CaseStudyPageFactory(parent=catalogue, title="Time bank for carers in Leeds")
+    engine.add(source)
+
+    def in_bristol(title, page_id):
+        return f"Time bank for carers in Bristol ({page_id})", f"copy-{page_id}"
+
+    copies = copy_children(catalogue, [source], 2, in_bristol)
+    copy_engine_documents(copies, engine)
+    refreshed(engine)
+
+    copy_titles = sorted(
+        Page.objects.filter(pk__in=[c for _s, c in copies]).values_list("title", flat=True)
+    )
+    assert sorted(engine_titles(engine, "bristol")) == copy_titles
+    assert sorted(engine_titles(engine, "time bank carers")) == sorted([source.title, *copy_titles])
