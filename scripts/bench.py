@@ -67,7 +67,9 @@ def engine_request(method, path):
 
 def engine_name():
     version = engine_request("GET", "/")["version"]
-    return f"{version.get('distribution', 'elasticsearch').capitalize()} {version['number']}"
+    names = {"opensearch": "OpenSearch", "elasticsearch": "Elasticsearch"}
+    distribution = version.get("distribution", "elasticsearch")
+    return f"{names.get(distribution, distribution)} {version['number']}"
 
 
 def engine_env(size):
@@ -203,6 +205,7 @@ def report(results, repeats, started):
             "pages and the database answered those searches: its figures are not the engine's."
         )
     growth, within_bar = growth_lines(results)
+    growth = growth or ["- Not measured: this run has one size only."]
     lines += ["", "### Growth from the smallest to the largest size (p95)", "", *growth]
     lines += ["", "### Setup time", ""]
     for result in results:
