@@ -62,8 +62,9 @@ def load_evidence(stdout, languages):
 def load_translations(stdout, languages):
     paths = demo_translations.data_files()
     if languages:
-        paths = [path for path in paths if path.stem in languages]
-        unknown = set(languages) - {path.stem for path in paths}
+        # A language may be split over several files (es.json, es-case-studies.json...).
+        paths = [path for path in paths if demo_translations.language_of(path) in languages]
+        unknown = set(languages) - {demo_translations.language_of(path) for path in paths}
         if unknown:
             raise demo_translations.TranslationDataError(
                 [f"no demo translations for: {', '.join(sorted(unknown))}"]
