@@ -62,11 +62,9 @@ def load_evidence(stdout, languages):
 def load_translations(stdout, languages):
     paths = demo_translations.data_files()
     if languages:
-        # By the language each file declares: a language may be split over several files
-        # (es.json, es-library.json...).
-        file_languages = {path: demo_translations.read(path).get("language") for path in paths}
-        paths = [path for path in paths if file_languages[path] in languages]
-        unknown = set(languages) - {file_languages[path] for path in paths}
+        # A language may be split over several files (es.json, es-case-studies.json...).
+        paths = [path for path in paths if demo_translations.language_of(path) in languages]
+        unknown = set(languages) - {demo_translations.language_of(path) for path in paths}
         if unknown:
             raise demo_translations.TranslationDataError(
                 [f"no demo translations for: {', '.join(sorted(unknown))}"]

@@ -73,6 +73,11 @@ def read(path):
         return json.load(handle)
 
 
+def language_of(path):
+    """The language code a data file translates into (its `language`)."""
+    return read(path).get("language")
+
+
 def _source_home():
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
