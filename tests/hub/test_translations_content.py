@@ -23,7 +23,7 @@ from casestudies.models import (
 )
 from hub.models import HomePage, LifeFactor, Principle
 from provisioning.demo_translations import DATA_DIR
-from stories.models import ConsentRecord
+from stories.models import ConsentRecord, StoryPage
 from tests.casestudies.factories import (
     CaseStudyPageFactory,
     ClientGroupFactory,
@@ -247,8 +247,12 @@ def test_terms_translated_later_are_picked_up_when_the_page_is_synced(site_tree,
 
 
 def load_demo_content():
+    # Everything the demo translations translate: cy-library.json and es-library.json translate
+    # stories and the evidence page too.
     call_command(
-        "load_demo_content", "--only", "catalogue", "--only", "toolkits", "--only", "trust"
+        "load_demo_content",
+        *("--only", "catalogue", "--only", "toolkits", "--only", "trust"),
+        *("--only", "stories", "--only", "evidence"),
     )
 
 
@@ -274,10 +278,15 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
         Principle.objects.count(),
     )
     for language in ("cy", "es"):
-        data = json.loads((DATA_DIR / f"{language}.json").read_text(encoding="utf-8"))
         locale = Locale.objects.get(language_code=language)
         assert Principle.objects.filter(locale=locale).count() == 6
-        for item in data["pages"]:
+        # A language may be split over several files (cy.json, cy-library.json...).
+        items = [
+            item
+            for path in sorted(DATA_DIR.glob(f"{language}*.json"))
+            for item in json.loads(path.read_text(encoding="utf-8"))["pages"]
+        ]
+        for item in items:
             page = Page.objects.get(
                 locale=locale, url_path=HomePage.objects.get(locale=locale).url_path + item["path"]
             )
@@ -286,7 +295,9 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
                 source__object_id=page.translation_key, target_locale=locale
             ).exists()
             response = client.get(f"/{language}/{item['path']}")
-            assert response.status_code == 200, item["path"]
+            # A page for a learning forum's members only asks a visitor to log in.
+            private = page.get_view_restrictions().exists()
+            assert response.status_code == (302 if private else 200), item["path"]
 
     cy_home = main_text(client.get("/cy/"))
     assert "Hyb cydgynhyrchu" in cy_home and "Dod o hyd i enghreifftiau" in cy_home
@@ -295,6 +306,21 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
     assert "Mutuality" not in es_case and "Community health" not in es_case
     cy_principles = main_text(client.get("/cy/principles/"))
     assert "Dwyochredd" in cy_principles and "Mutuality" not in cy_principles
+
+    # cy-library.json: a toolkit, the evidence page (its tables' captions) and a story whose
+    # composite consents to translation really come out in Welsh.
+    toolkit = main_text(client.get("/cy/toolkits/setting-up-peer-support/"))
+    assert "Sefydlu cymorth gan gymheiriaid" in toolkit and "Ask who wants it" not in toolkit
+    evidence = client.get("/cy/evidence/international-survey-of-personalised-support/")
+    assert 'lang="cy"' in evidence.content.decode()
+    captions = re.findall(r"<caption[^>]*>(.*?)</caption>", main_text(evidence), re.S)
+    assert any("Pwy atebodd, fesul gwlad" in caption for caption in captions), captions
+    assert not any("Who answered, by country" in caption for caption in captions)
+    story = StoryPage.objects.get(locale__language_code="cy", slug="demo-my-money-my-week")
+    assert story.get_consent().translate
+    story_text = main_text(client.get("/cy/stories/demo-my-money-my-week/"))
+    assert "Fy arian, fy wythnos" in story_text and "tair amlen" in story_text
+    assert "three envelopes" not in story_text
 
 
 def test_demo_loader_fails_on_a_missing_string_and_changes_nothing(tmp_path, site_tree):

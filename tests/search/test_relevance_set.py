@@ -22,7 +22,7 @@ from wagtail.search.index import get_indexed_models
 import casestudies
 from casestudies import importer
 from hub.settings.base import search_engine_backend
-from provisioning import bootstrap, demo_translations, demo_trust
+from provisioning import bootstrap, demo_evidence, demo_translations, demo_trust
 from provisioning import demo_toolkits as toolkits_demo
 from provisioning.demo_stories import load_demo_stories
 from search.engine_backend import SearchBackend as EngineBackend
@@ -160,6 +160,7 @@ def load_demo_content():
     load_demo_stories()
     toolkits_demo.load()
     demo_trust.load()  # the demo translations translate the trust pages too
+    demo_evidence.load()  # ... and the evidence page
     # No "submitted for moderation" emails for demo content.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         demo_translations.load(demo_translations.data_files())
