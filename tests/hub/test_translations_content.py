@@ -358,6 +358,9 @@ def test_demo_loader_command_reports_problems_cleanly(site_tree):
     # The demo catalogue is not loaded: every case study page is missing, nothing is loaded.
     with pytest.raises(CommandError, match="no English page at /case-studies/headway-east-london/"):
         call_command("load_demo_content", "--only", "translations", "--language", "cy")
+    # --language cy checks every Welsh file (cy-library.json too), not only cy.json.
+    with pytest.raises(CommandError, match="cy-library.json: .*no English page at /toolkits/"):
+        call_command("load_demo_content", "--only", "translations", "--language", "cy")
     assert not Page.objects.filter(locale__language_code="cy").exists()
     assert not Principle.objects.filter(locale__language_code="cy").exists()
 
