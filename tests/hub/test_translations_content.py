@@ -23,7 +23,7 @@ from casestudies.models import (
 )
 from hub.models import HomePage, LifeFactor, Principle
 from provisioning.demo_translations import DATA_DIR, data_files, read
-from stories.models import ConsentRecord
+from stories.models import ConsentRecord, StoryPage
 from tests.casestudies.factories import (
     CaseStudyPageFactory,
     ClientGroupFactory,
@@ -324,6 +324,21 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
     assert "Mi dinero, mi semana" in story_text and "Lo guardo en tres sobres" in story_text
     assert "three envelopes" not in story_text
 
+    # cy-library.json: a toolkit, the evidence page (its tables' captions) and a story whose
+    # composite consents to translation really come out in Welsh.
+    toolkit = main_text(client.get("/cy/toolkits/setting-up-peer-support/"))
+    assert "Sefydlu cymorth gan gymheiriaid" in toolkit and "Ask who wants it" not in toolkit
+    evidence = client.get("/cy/evidence/international-survey-of-personalised-support/")
+    assert 'lang="cy"' in evidence.content.decode()
+    captions = re.findall(r"<caption[^>]*>(.*?)</caption>", main_text(evidence), re.S)
+    assert any("Pwy atebodd, fesul gwlad" in caption for caption in captions), captions
+    assert not any("Who answered, by country" in caption for caption in captions)
+    story = StoryPage.objects.get(locale__language_code="cy", slug="demo-my-money-my-week")
+    assert story.get_consent().translate
+    story_text = main_text(client.get("/cy/stories/demo-my-money-my-week/"))
+    assert "Fy arian, fy wythnos" in story_text and "tair amlen" in story_text
+    assert "three envelopes" not in story_text
+
 
 def test_demo_loader_fails_on_a_missing_string_and_changes_nothing(tmp_path, site_tree):
     data = json.loads((DATA_DIR / "cy.json").read_text(encoding="utf-8"))
@@ -359,6 +374,9 @@ def test_demo_loader_fails_on_a_missing_string_and_changes_nothing(tmp_path, sit
 def test_demo_loader_command_reports_problems_cleanly(site_tree):
     # The demo catalogue is not loaded: every case study page is missing, nothing is loaded.
     with pytest.raises(CommandError, match="no English page at /case-studies/headway-east-london/"):
+        call_command("load_demo_content", "--only", "translations", "--language", "cy")
+    # --language cy checks every Welsh file (cy-library.json too), not only cy.json.
+    with pytest.raises(CommandError, match="cy-library.json: .*no English page at /toolkits/"):
         call_command("load_demo_content", "--only", "translations", "--language", "cy")
     assert not Page.objects.filter(locale__language_code="cy").exists()
     assert not Principle.objects.filter(locale__language_code="cy").exists()
