@@ -62,8 +62,11 @@ def load_evidence(stdout, languages):
 def load_translations(stdout, languages):
     paths = demo_translations.data_files()
     if languages:
-        paths = [path for path in paths if path.stem in languages]
-        unknown = set(languages) - {path.stem for path in paths}
+        # By the language each file declares: one language may be split over several files
+        # (cy.json, cy-case-studies.json...), and all of them are loaded together.
+        declared = {path: demo_translations.read(path).get("language") for path in paths}
+        paths = [path for path in paths if declared[path] in languages]
+        unknown = set(languages) - {declared[path] for path in paths}
         if unknown:
             raise demo_translations.TranslationDataError(
                 [f"no demo translations for: {', '.join(sorted(unknown))}"]
