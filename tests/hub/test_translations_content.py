@@ -22,7 +22,7 @@ from casestudies.models import (
     SeeAlso,
 )
 from hub.models import HomePage, LifeFactor, Principle
-from provisioning.demo_translations import DATA_DIR
+from provisioning.demo_translations import DATA_DIR, data_files, read
 from stories.models import ConsentRecord
 from tests.casestudies.factories import (
     CaseStudyPageFactory,
@@ -256,7 +256,11 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     load_demo_content()
 
-    call_command("load_demo_content", "--only", "translations")
+    # By language, as `make run` does not: a language split over several files
+    # (cy.json, cy-case-studies.json...) must load whole.
+    call_command(
+        "load_demo_content", "--only", "translations", "--language", "cy", "--language", "es"
+    )
     counts = (
         Page.objects.exclude(locale=Locale.get_default()).count(),
         Revision.objects.count(),
@@ -274,9 +278,12 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
         Principle.objects.count(),
     )
     for language in ("cy", "es"):
-        data = json.loads((DATA_DIR / f"{language}.json").read_text(encoding="utf-8"))
         locale = Locale.objects.get(language_code=language)
         assert Principle.objects.filter(locale=locale).count() == 6
+    for path in data_files():
+        data = read(path)
+        language = data["language"]
+        locale = Locale.objects.get(language_code=language)
         for item in data["pages"]:
             page = Page.objects.get(
                 locale=locale, url_path=HomePage.objects.get(locale=locale).url_path + item["path"]
@@ -295,6 +302,12 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
     assert "Mutuality" not in es_case and "Community health" not in es_case
     cy_principles = main_text(client.get("/cy/principles/"))
     assert "Dwyochredd" in cy_principles and "Mutuality" not in cy_principles
+    # A case study from cy-case-studies.json, in Welsh throughout its text.
+    response = client.get("/cy/case-studies/ruils/")
+    cy_case = main_text(response)
+    assert '<html lang="cy"' in response.content.decode()
+    assert "Elusen yn Richmond, Llundain" in cy_case and "Gwefan RUILS" in cy_case
+    assert "RUILS is a charity" not in cy_case and "RUILS website" not in cy_case
 
 
 def test_demo_loader_fails_on_a_missing_string_and_changes_nothing(tmp_path, site_tree):
