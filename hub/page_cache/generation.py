@@ -11,11 +11,16 @@ from django.core.cache import caches
 from django.db import transaction
 
 CACHE_ALIAS = "pages"
+LOCAL_ALIAS = "pages_local"  # this process's copies of shared entries (see settings)
 KEY = "hub:generation"
 
 
 def cache():
     return caches[CACHE_ALIAS]
+
+
+def local_cache():
+    return caches[LOCAL_ALIAS]
 
 
 def current():

@@ -26,14 +26,37 @@ class PageCacheMiddleware:
         if not (enabled() and anonymous_without_state(request)):
             return self.get_response(request)
         key = cache_key(request, generation.current())
-        stored = generation.cache().get(key)
+        stored = self.look_up(key)
         if stored is not None:
             return self.replay(request, stored)
         response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming and is_public(response):
-            generation.cache().set(key, self.freeze(response), settings.HUB_PAGE_CACHE_SECONDS)
+        if self.may_store(request, response):
+            stored = self.freeze(response)
+            generation.cache().set(key, stored, settings.HUB_PAGE_CACHE_SECONDS)
+            generation.local_cache().set(key, stored, settings.HUB_PAGE_CACHE_SECONDS)
             response["X-Hub-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def look_up(key):
+        """The stored response: this process's copy, else the shared one (then copied here)."""
+        stored = generation.local_cache().get(key)
+        if stored is None:
+            stored = generation.cache().get(key)
+            if stored is not None:
+                generation.local_cache().set(key, stored, settings.HUB_PAGE_CACHE_SECONDS)
+        return stored
+
+    @staticmethod
+    def may_store(request, response):
+        # A nonce is for one response only: a page that used one is rendered afresh every time.
+        used_a_nonce = getattr(request, "_csp_nonce", None) is not None
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and is_public(response)
+            and not used_a_nonce
+        )
 
     @staticmethod
     def freeze(response):

@@ -79,13 +79,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Answers the API's cross-origin pre-flight requests before anything else runs.
     "corsheaders.middleware.CorsMiddleware",
+    # First of all on every request, cached or not: the redirect to HTTPS and HSTS.
     "django.middleware.security.SecurityMiddleware",
+    # Before everything else: a cached page costs no more than a look-up. The policy headers
+    # below are the same on every public page, so they are stored with it; a page whose
+    # rendering used a CSP nonce is never stored, so no nonce is served twice.
+    "hub.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "hub.csp.CurrentRequestMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Before everything that reads the session or the language: a cached page costs no more.
-    # After the headers' middlewares, which add fresh headers to a cached page too.
-    "hub.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware picks the visitor's language for "/" and for the admin (not for the
     # addresses in HUB_LANGUAGE_NEUTRAL_PREFIXES, whose 404s stay 404s).
@@ -258,6 +260,15 @@ else:
         "LOCATION": os.environ.get("HUB_PAGE_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
+# Each process also keeps the pages it served last in its own memory, under the same keys. Every
+# key holds the generation token, read from the shared cache on every request, so a kept copy is
+# never stale; it saves reading and unpacking a large entry on every hit. A copy lives at most
+# HUB_PAGE_CACHE_SECONDS from when this process read it.
+CACHES["pages_local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "hub-pages",
+    "OPTIONS": {"MAX_ENTRIES": 200},
+}
 # How long an anonymous page may be served from the page cache (0 turns it off); changes make
 # pages fresh at once whatever this says. A CDN in front keeps them HUB_CDN_CACHE_SECONDS.
 HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "600"))

@@ -24,6 +24,10 @@ CACHES = {
     # The page cache is on in every test (conftest clears it between tests): no test may see a
     # stale page. tests/hub/test_page_cache.py also runs it on files and on Redis.
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "pages_local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages-local",
+    },
 }
 # The test client's host: absolute links in responses point back at the site under test.
 HUB_BASE_URL = "http://testserver"

@@ -7,9 +7,14 @@ from django.template import Context, Template
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
+from casestudies.models import ResourceIndexPage
 from glossary.markup import mark_first_uses
 from glossary.models import GlossaryPage, GlossaryTerm
 from provisioning import demo_glossary
+from tests.casestudies.factories import ResourcePageFactory
+from tests.stories.factories import make_story
+from tests.toolkits.factories import ToolkitPageFactory
+from toolkits.models import ToolkitIndexPage
 
 
 def term(key, text, full_name="", definition="It means this."):
@@ -88,3 +93,32 @@ def test_the_glossary_page_and_the_filter_use_the_page_language(
     on_english_page = template.render(Context({"page": english_glossary, "text": text}))
     assert 'href="/en/glossary/#term-time-bank" aria-describedby' in on_english_page
     assert ">time bank</a>" in on_english_page
+
+
+def test_stories_toolkits_and_resources_mark_the_first_use_once_in_their_whole_text(
+    section, client
+):
+    """Each page type marks a term's first use in its running text only once, wherever in the
+    page it comes first, and never in a heading (the story's "About me" and so on)."""
+    assert demo_glossary.load()
+    story = make_story(
+        publish=True,
+        about_me="I use an ISF. The ISF pays for my support.",
+        passions="I run the time bank stall; the time bank meets on Fridays.",
+    )
+    toolkit = ToolkitPageFactory(
+        parent=section(ToolkitIndexPage),
+        summary="How a time bank starts, and why a time bank needs a broker.",
+    )
+    resource = ResourcePageFactory(
+        parent=section(ResourceIndexPage),
+        why_useful="It shows what person-led support means, and person-led budgets.",
+    )
+    for page, term_key in ((story, "isf"), (story, "time-bank"), (toolkit, "time-bank"),
+                           (resource, "person-led")):  # fmt: skip
+        html = client.get(page.url).content.decode()
+        links = re.findall(rf'<a class="glossary-term" href="[^"]*#term-{term_key}"', html)
+        assert len(links) == 1, (page.url, term_key)
+        assert f'<span id="glossary-description-{term_key}" hidden>' in html
+    story_html = client.get(story.url).content.decode()
+    assert '<abbr title="Individual service fund">ISF</abbr>' in story_html

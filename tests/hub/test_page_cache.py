@@ -6,6 +6,7 @@ disk for the tests across processes, and a real Redis where scripts/run-tests.sh
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -72,6 +73,41 @@ def test_public_pages_tell_a_cdn_how_long_to_keep_them(client, case_study, setti
     response = client.get(case_study.url)
     cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
     assert {"public", "s-maxage=120", "max-age=0"} <= cache_control
+
+
+def test_a_hit_carries_the_same_security_headers_as_the_first_answer(client, case_study):
+    first = client.get(case_study.url)
+    second = client.get(case_study.url)
+    assert served_from_cache(second)
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
+        assert second[header] == first[header], header
+    assert "'nonce-" not in second["Content-Security-Policy"]
+
+
+def test_a_page_that_used_a_csp_nonce_is_rendered_afresh_every_time(
+    client, case_study, monkeypatch
+):
+    # Stands in for a template that writes an inline script with the request's nonce.
+    serve = type(case_study).serve
+
+    def serve_using_a_nonce(page, request, *args, **kwargs):
+        str(request.csp_nonce)
+        return serve(page, request, *args, **kwargs)
+
+    monkeypatch.setattr(type(case_study), "serve", serve_using_a_nonce)
+    first, second = client.get(case_study.url), client.get(case_study.url)
+    assert not served_from_cache(second)
+    nonces = [
+        re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+        for response in (first, second)
+    ]
+    assert nonces[0] != nonces[1]
 
 
 def test_head_is_answered_from_the_same_entry_without_a_body(client, case_study):
@@ -324,6 +360,24 @@ def test_the_shared_backends_serve_hits_and_see_changes(client, case_study, shar
     response = client.get(case_study.url)
     assert not served_from_cache(response)
     assert "Shared Lives Plus, again" in response.content.decode()
+
+
+def test_each_process_keeps_a_copy_that_is_never_stale(client, case_study, settings, tmp_path):
+    settings.CACHES = {**settings.CACHES, "pages": shared_caches(tmp_path)["file"]}
+    assert served_from_cache(twice(client, case_study.url))
+    # The shared entry goes (culled, or another machine's disk): this process still has it.
+    token_file = caches["pages"]._key_to_file(generation.KEY)
+    for entry in (tmp_path / "pages").iterdir():
+        if str(entry) != token_file:
+            entry.unlink()
+    assert served_from_cache(client.get(case_study.url))
+
+    revision = case_study.specific
+    revision.title = "Shared Lives Plus, renamed"
+    revision.save_revision().publish()
+    response = client.get(case_study.url)
+    assert not served_from_cache(response)
+    assert "Shared Lives Plus, renamed" in response.content.decode()
 
 
 @pytest.mark.django_db(transaction=True)
