@@ -52,12 +52,14 @@ test: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py compile_translations
 	scripts/run-tests.sh $(PYTEST_ARGS)
 
-## Search and catalogue latency at 1,000 and 20,000 pages on SQLite and PostgreSQL, the cost of
+## Search and catalogue latency at 1,000 and 100,000 pages on SQLite, PostgreSQL and the search
+## engine (BENCH_ARGS="--sizes 1000 100000 --backends postgresql engine" to choose), the cost of
 ## refusing a picture bomb, and HTTP throughput of `make serve` against nginx (and
 ## BAKERYDEMO=path) -> docs/performance.md
 bench: $(VENV)/.installed-dev
 	scripts/install-test-deps.sh --bench
-	scripts/with-postgres.sh $(PY) scripts/bench.py $(BENCH_ARGS)
+	HUB_SEARCH_ENGINE_JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseSerialGC" \
+		scripts/with-postgres.sh scripts/with-search-engine.sh $(PY) scripts/bench.py $(BENCH_ARGS)
 	$(PY) scripts/bench_uploads.py
 	$(PY) scripts/bench_http.py $(BENCH_HTTP_ARGS)
 

@@ -24,6 +24,7 @@ from casestudies.facets import CASE_STUDY_FACETS, RESOURCE_FACETS
 from casestudies.suggestion_models import CaseStudySuggestion
 from hub.admin_forms import TaxonomyInPageLanguageForm
 from hub.blocks import BodyStreamBlock
+from hub.listing.facets import search_facet_values
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import Principle, SectionPage, Strength, TaxonomyTerm
@@ -427,6 +428,7 @@ class CaseStudyPage(Page):
     ]
 
     listing_facets = CASE_STUDY_FACETS
+    search_facet_values = search_facet_values  # the search engine counts facets by them
     search_fields = Page.search_fields + [
         index.SearchField("short_name", boost=2),
         index.SearchField("summary", boost=1.5),
@@ -441,6 +443,7 @@ class CaseStudyPage(Page):
         index.FilterField("evaluated"),
         index.FilterField("last_reviewed"),
         index.FilterField("principles_assessed"),
+        index.FilterField("search_facet_values"),
         index.RelatedFields("sector", [index.SearchField("name")]),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields(
@@ -893,12 +896,14 @@ class ResourcePage(Page):
         InlinePanel("related_case_studies", label=_("Related case study")),
     ]
     listing_facets = RESOURCE_FACETS
+    search_facet_values = search_facet_values  # the search engine counts facets by them
     search_fields = Page.search_fields + [
         index.SearchField("authors"),
         index.SearchField("publisher"),
         index.SearchField("why_useful"),
         index.FilterField("resource_type"),
         index.FilterField("year"),
+        index.FilterField("search_facet_values"),
         index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
     ]
 

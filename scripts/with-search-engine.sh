@@ -59,7 +59,10 @@ trap 'exit 143' TERM
 
 mkdir -p "$workdir/home" "$workdir/tmp"
 # A small heap and a quick-starting JIT: a test node holds a few hundred documents at most.
-java -Xms512m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+# HUB_SEARCH_ENGINE_JAVA_OPTS replaces these (`make bench` gives its 100,000 pages more heap and
+# the full JIT, as a production node has).
+read -r -a java_opts <<<"${HUB_SEARCH_ENGINE_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+java "${java_opts[@]}" \
     -Djava.io.tmpdir="$workdir/tmp" -Dopensearch.set.netty.runtime.available.processors=false \
     -cp "$build/classes:$build/lib/*" Launcher "$workdir/home" "$http_port" "$transport_port" "$control_port" \
     >"$workdir/engine.log" 2>&1 &

@@ -10,6 +10,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         # The listings of the apps below this one search within themselves with its backends.
         from hub.listing import searching
-        from search import listing_search
+        from search import listing_search, publishing
 
         searching.provide(listing_search)
+        publishing.connect()

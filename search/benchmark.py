@@ -41,8 +41,11 @@ def _percentiles(samples):
 # Every request does the whole work: neither whole pages nor the listing's kept parts are reused
 # (the HTTP benchmark, scripts/bench_http.py, measures what the caches give).
 @override_settings(HUB_PAGE_CACHE_SECONDS=0, HUB_FRAGMENT_CACHE_SECONDS=0)
-def time_pages(repeats=5):
-    """Latency of the search page, the catalogue searched and the catalogue unfiltered."""
+def time_pages(repeats=5, before=None):
+    """Latency of the search page, the catalogue searched and the catalogue unfiltered.
+
+    `before(name)`, if given, is called before each page's timing (to note the machine's load).
+    """
     client = Client(SERVER_NAME="localhost")  # a host ALLOWED_HOSTS accepts
     targets = {
         "site search": [f"/en/search/?{urlencode({'q': q})}" for q in QUERIES],
@@ -51,6 +54,8 @@ def time_pages(repeats=5):
     }
     figures = {}
     for name, urls in targets.items():
+        if before:
+            before(name)
         for url in urls:  # warm caches, compile templates
             assert client.get(url).status_code == 200, url
         samples = []

@@ -87,6 +87,44 @@ class LanguageIndexes:
             index.delete_item(item)
 
 
+class EngineFilters:
+    """Mixed into the engine's query compiler: filters written in the engine's own terms.
+
+    Wagtail filters a search by the queryset's lookups on the searched model's FilterFields; the
+    search's facets are indexed on each page type (search_facet_values), which a Page queryset
+    cannot name, so their filters are added here, as the engine's filter clauses.
+    """
+
+    engine_filters = ()
+
+    def get_filters(self):
+        return [*super().get_filters(), *self.engine_filters]
+
+
+class EngineResults:
+    """Mixed into the engine's search results: narrowing by engine filters, and aggregations."""
+
+    def narrowed(self, clauses):
+        """These results kept to the documents matching every one of the engine's `clauses`."""
+        compiler = copy(self.query_compiler)
+        compiler.engine_filters = (*compiler.engine_filters, *clauses)
+        narrowed = self._clone()
+        narrowed.query_compiler = compiler
+        return narrowed
+
+    def aggregated(self, aggregations):
+        """(how many results there are, the engine's answer to `aggregations` over all of them),
+        in one request that returns no document."""
+        body = self._get_es_body(for_count=True)
+        body.update(aggregations=aggregations, track_total_hits=True)
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
+        response = self._backend_do_search(body, index=index, size=0)
+        total = response["hits"]["total"]
+        return (total["value"] if isinstance(total, dict) else total), response.get(
+            "aggregations", {}
+        )
+
+
 class LanguageIndexesBackend:
     """Mixed into an engine backend class: see per_language()."""
 
@@ -112,16 +150,21 @@ class LanguageIndexesBackend:
 
 
 def per_language(backend_class):
-    """A subclass of the engine backend class that keeps one index a language."""
-    index_class = type(
-        f"PerLanguage{backend_class.index_class.__name__}",
-        (LanguageIndexes, backend_class.index_class),
-        {},
-    )
+    """A subclass of the engine backend class that keeps one index a language (and filters and
+    aggregates as the search's facets need: EngineFilters, EngineResults)."""
+
+    def mixed(mixin, base):
+        return type(f"{mixin.__name__}{base.__name__}", (mixin, base), {})
+
     return type(
         f"PerLanguage{backend_class.__name__}",
         (LanguageIndexesBackend, backend_class),
-        {"index_class": index_class, "language_index_class": backend_class.index_class},
+        {
+            "index_class": mixed(LanguageIndexes, backend_class.index_class),
+            "language_index_class": backend_class.index_class,
+            "query_compiler_class": mixed(EngineFilters, backend_class.query_compiler_class),
+            "results_class": mixed(EngineResults, backend_class.results_class),
+        },
     )
 
 

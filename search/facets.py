@@ -1,11 +1,13 @@
 """Facets of the site-wide search: type, principle, keyword, depth and life factor, with counts.
 
-The search backend says which pages match the query; the database counts what those pages are
-about, in two statements whatever the number of pages (see facet_counts). The search page counts
-the most relevant RANKED_WINDOW matches (search/window.py): a broad query costs no more to count
-than a narrow one, and the page says when there were more. Each facet's counts are over those
-pages that match every *other* selected filter, so while every match is in the window, a count
-is exactly the number of results that choosing that option gives.
+On the database backends, the search backend says which pages match the query and the
+database counts what those pages are about, in two statements whatever the number of pages (see
+facet_counts). It counts the most relevant RANKED_WINDOW matches (search/window.py): a broad
+query costs no more to count than a narrow one, and the page says when there were more. The
+search engine counts every match itself, from the values the page types index
+(search/engine_facets.py). Either way each facet's counts are over the pages that match every
+*other* selected filter, so (within the window, on the database) a count is exactly the number
+of results that choosing that option gives.
 """
 
 from dataclasses import dataclass
@@ -20,13 +22,11 @@ from wagtail.models import Locale, get_page_models
 
 from hub.keywords import keyword_label
 from hub.listing.counting import Materialised, counted, union
-from hub.listing.facets import Option
+from hub.listing.facets import SEARCHED_FACETS, Option, SearchScope
 from hub.listing.listing import ActiveFilter
 from hub.listing.query import display_query
-from hub.models import LifeFactor, Principle, Strength
+from hub.models import LifeFactor, Principle
 
-# A case study counts under a principle only when it shows it at least this strongly.
-PRINCIPLE_MIN_STRENGTH = Strength.DEVELOPING
 # Keywords are many: show the most frequent among the results (a selected one always shows).
 KEYWORD_OPTIONS_LIMIT = 15
 
@@ -42,15 +42,9 @@ FACET_HEADINGS = {
 
 # The facets the search collects from what page types declare in `listing_facets` (by the name
 # a declaration gives the search, its `search_name`), as Wagtail's sitemap asks pages for URLs.
-DECLARED = ["principle", "keyword", "depth", "life_factor"]
-
-
-@dataclass(frozen=True)
-class SearchScope:
-    """What a page type's facet declaration is bound to on the search page."""
-
-    model: type
-    strength: int = PRINCIPLE_MIN_STRENGTH
+# Each declaration is bound to a SearchScope: case studies count under a principle they show at
+# least "developing".
+DECLARED = list(SEARCHED_FACETS)
 
 
 @cache
@@ -197,7 +191,12 @@ class SearchFacet:
 
 
 def search_facets(counts, selected, locale_id):
-    """[SearchFacet] to show, in order, each option with its count, the most frequent first."""
+    """[SearchFacet] to show, in order, each option with its count, the most frequent first.
+
+    A chosen value stays on offer (and named in its chip) even where no result has it, with 0."""
+    counts = {name: dict(values) for name, values in counts.items()}
+    for name, value in selected.items():
+        counts.setdefault(name, {}).setdefault(value, 0)
     labels = _labels(counts, locale_id)
     facets = []
     for name in FILTERS:

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from hub.listing.query import clean_query, display_query
 from hub.models import SectionPage
-from search import autocomplete
+from search import autocomplete, engine_facets
 from search.backends import evaluated_page, with_fallback
 from search.did_you_mean import suggestion
 from search.facets import (
@@ -22,7 +22,7 @@ from search.facets import (
     restrict,
     search_facets,
 )
-from search.outbox import PendingIndexChange  # noqa: F401 - a model of this app
+from search.outbox import PendingIndexChange, pending  # noqa: F401 - a model of this app
 from search.snippets import highlight, snippet_source
 from search.suggestions import popular_searches
 from search.synonyms import SynonymSet, expanded  # noqa: F401 - SynonymSet: a model of this app
@@ -36,8 +36,9 @@ AUTOCOMPLETE_LIMIT = 8
 class Found:
     results: object  # the page of results asked for (a Paginator's Page)
     operator: str  # "and" when the results have every word, "or" when only some
-    window: list  # ids of the most relevant matches, for the facets
     total: int  # how many pages match, filters aside
+    window: list | None = None  # ids of the most relevant matches, for the database's counts
+    counts: dict | None = None  # the facet counts over every match, where the engine gave them
 
 
 class SearchPage(RoutablePageMixin, SectionPage):
@@ -100,7 +101,8 @@ class SearchPage(RoutablePageMixin, SectionPage):
             )
         results = found.results
         results.object_list = self.with_snippets(results.object_list, searched)
-        facets = search_facets(facet_counts(found.window, selected), selected, self.locale_id)
+        counts = found.counts if found.counts is not None else facet_counts(found.window, selected)
+        facets = search_facets(counts, selected, self.locale_id)
         context["chosen"].active_filters = active_filters(facets, selected, request.GET)
         context.update(
             suggested=suggested,
@@ -111,7 +113,7 @@ class SearchPage(RoutablePageMixin, SectionPage):
             ),
             any_word=found.operator == "or",
             facets=facets,
-            facets_sampled=found.total > len(found.window),
+            facets_sampled=found.window is not None and found.total > len(found.window),
             facet_window=RANKED_WINDOW,
             promotions=self.promotions(terms),
         )
@@ -136,32 +138,43 @@ class SearchPage(RoutablePageMixin, SectionPage):
         Pages with every word; when no page has every word, pages with any of them, so that a
         practitioner's "time bank older people" still finds time banks. Both backends are told
         the operator (the database backends default to "and", Elasticsearch to "or").
-        The most relevant matches and their number come in one go (search/window.py); without
-        filters, the count and the first pages of results are read from them too.
+        On the database backends the most relevant matches and their number come in one go
+        (search/window.py); without filters, the count and the first pages of results are read
+        from them too. The engine counts every match and its facets in one request, and
+        filters the results itself (search/engine_facets.py), unless it still owes index
+        changes (search/outbox.py): then its matches are checked against the database and
+        counted in the window, so that a page the database no longer shows is never counted.
         """
         for operator in ("and", "or"):
             query = expanded(terms, operator)  # synonyms: search/synonyms.py
             matches = everything.search(query, backend=backend, operator=operator)
-            window, total = ranked_window(matches, RANKED_WINDOW)
+            if engine_facets.supported(matches) and not pending():
+                window = None
+                total, counts = engine_facets.counted(matches, selected)
+            else:
+                window, total = ranked_window(matches, RANKED_WINDOW)
+                counts = None
             if total or " " not in terms:
                 break
         results = matches
-        if selected:
+        if selected and window is None:
+            results = matches.narrowed(engine_facets.filter_clauses(matches, selected))
+        elif selected:
             results = self.filtered(everything, matches, window, selected).search(
                 query, backend=backend, operator=operator
             )
         page = evaluated_page(results, page_number, RESULTS_PER_PAGE)
-        return Found(page, operator, window, total)
+        return Found(page, operator, total, window, counts)
 
     def count(self, everything, terms, backend):
         """How many pages have every word of `terms` (or a synonym of it)."""
         return everything.search(expanded(terms), backend=backend, operator="and").count()
 
     def filtered(self, everything, matches, window, selected):
-        """What the ranked search runs on when filters are selected."""
+        """What the ranked search runs on when filters are selected, counted in the window."""
         if isinstance(matches, WindowedResults):
             return restrict(everything, selected)
-        # Elasticsearch filters by lists of values, not by subqueries: its window is listed.
+        # Wagtail's other backends filter by lists of values, not subqueries: the window is listed.
         allowed = restrict(everything.filter(pk__in=window), selected)
         return everything.filter(pk__in=list(allowed.values_list("pk", flat=True)))
 

@@ -27,7 +27,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from hub.listing.facets import FieldFacet, KeywordFacet, terms
+from hub.listing.facets import FieldFacet, KeywordFacet, search_facet_values, terms
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import SectionPage
@@ -209,7 +209,9 @@ class StoryPage(PrivatePagesMixin, Page):
         index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
         index.RelatedFields("life_factors", [index.SearchField("name")]),
         index.FilterField("is_illustrative"),
+        index.FilterField("search_facet_values"),
     ]
+    search_facet_values = search_facet_values  # the search engine counts facets by them
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []

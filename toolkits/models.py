@@ -26,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 from casestudies.facets import FRAMEWORK_ELEMENT
 from hub.admin_forms import TaxonomyInPageLanguageForm
 from hub.listing.export import export_response
-from hub.listing.facets import ALL, Facet, FieldFacet, KeywordFacet, terms
+from hub.listing.facets import ALL, Facet, FieldFacet, KeywordFacet, search_facet_values, terms
 from hub.listing.pages import ListingPageMixin
 from hub.localisation import page_fields
 from hub.models import SectionPage
@@ -153,7 +153,10 @@ class PracticalPage(Page):
         index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
         index.RelatedFields("principles", [index.SearchField("name")]),
         index.RelatedFields("framework_elements", [index.SearchField("name")]),
+        index.FilterField("search_facet_values"),
     ]
+    # The search engine counts facets by them (the listing_facets of ToolkitPage and GuidePage).
+    search_facet_values = search_facet_values
     subpage_types = []
 
     class Meta:

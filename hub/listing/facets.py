@@ -12,6 +12,10 @@ Facet semantics, the same on every listing:
   radio buttons. The count beside an option is how many results the option gives with the other
   facets unchanged.
 Either way, a count says how many results the visitor would see after choosing the option.
+
+The site search offers some of these facets too (SEARCHED_FACETS, by their `searched_as` names),
+bound to a SearchScope rather than a listing. For a search engine, which counts with its own
+aggregations, each page type declaring them indexes their values (search_facet_values).
 """
 
 from dataclasses import dataclass, field
@@ -22,8 +26,21 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.keywords import keyword_label
 from hub.listing.counting import counted
+from hub.models import Strength
 
 ALL, ANY, ONE = "all", "any", "one"
+
+# The facets the site search offers besides the page type, by the names it gives them.
+SEARCHED_FACETS = ("principle", "keyword", "depth", "life_factor")
+
+
+@dataclass(frozen=True)
+class SearchScope:
+    """What a declaration is bound to in the site search, in place of a listing."""
+
+    model: type  # the page type declaring the facet
+    # A case study counts under a principle in the search when it shows it at least this strongly.
+    strength: int = Strength.DEVELOPING
 
 
 @dataclass
@@ -121,6 +138,11 @@ class FacetSpec:
             return self.choices(listing)
         return list(self.choices)
 
+    def search_values(self, scope, page):
+        """The values `page` has for this facet, as the site search counts them (see
+        search_facet_values); a declaration type says how it reads them."""
+        raise NotImplementedError
+
     def bind(self, listing, choices=None):
         """The facet on `listing`, offering `choices` (by default, choices_for(listing))."""
         if choices is None:
@@ -148,6 +170,13 @@ class FieldFacet(FacetSpec):
         lookup = {self.lookup: self.field_value(value)}
         return Q(pk__in=model.objects.filter(**lookup).values("pk"))
 
+    def search_values(self, scope, page):
+        values = scope.model.objects.filter(pk=page.pk).values_list(self.lookup, flat=True)
+        if self.url_values:
+            url_value = {value: key for key, value in self.url_values.items()}
+            return [url_value[value] for value in values if value in url_value]
+        return [value for value in values if value not in (None, "")]
+
     def count(self, listing, name, pages):
         if self.url_values:
             value = Case(
@@ -173,6 +202,10 @@ class RelatedFacet(FacetSpec):
     def condition(self, listing, value):
         matching = self.rows(listing).filter(**{self.value_field: value})
         return Q(pk__in=matching.values(self.page_field))
+
+    def search_values(self, scope, page):
+        rows = self.rows(scope).filter(**{self.page_field: page.pk})
+        return list(rows.values_list(self.value_field, flat=True).distinct())
 
     def count(self, listing, name, pages):
         rows = self.rows(listing).filter(**{f"{self.page_field}__in": pages.values("pk")})
@@ -219,3 +252,23 @@ def KeywordFacet(through, legend=KEYWORD):  # noqa: N802 - reads as the declarat
         hint=_("Shows items with any of the keywords you tick."),
         through=through,
     )
+
+
+def search_facet_values(page):
+    """["facet=value"]: the values of the facets the site search offers, for a search engine.
+
+    Assigned to a page model that declares such facets, and indexed as a FilterField (the name
+    must be in the model's own class body: the engine names the field after the class defining
+    it):
+        search_fields = [..., index.FilterField("search_facet_values")]
+        search_facet_values = search_facet_values
+    The engine counts each facet by aggregating the values with its prefix
+    (search/engine_facets.py); a few queries per page, when the page is indexed.
+    """
+    scope = SearchScope(type(page))
+    return [
+        f"{spec.searched_as}={value}"
+        for spec in page.listing_facets
+        if spec.searched_as in SEARCHED_FACETS
+        for value in spec.search_values(scope, page)
+    ]

@@ -138,6 +138,24 @@ def test_publishing_indexes_the_page_in_the_engine(engine, section):
     assert engine_titles(engine, "zanderwick allotments") == ["Zanderwick allotments"]
 
 
+def test_a_published_revision_indexes_its_own_facet_values(engine, section):
+    """An editor's keywords and depth, saved in a revision, are what the engine counts once the
+    revision is published (the keywords are saved after the page itself)."""
+    page = CaseStudyPageFactory(
+        parent=section(CaseStudyIndexPage), title="Zanderwick allotments", live=False
+    )
+    page.depth_level = "transformative"
+    page.keywords.add("Time Banking")
+    page.save_revision().publish()
+    refreshed(engine)
+
+    document = engine_document(engine, page)
+    assert sorted(document["casestudies_casestudypage__search_facet_values_filter"]) == [
+        "depth=transformative",
+        "keyword=time-banking",
+    ]
+
+
 def test_unpublishing_takes_the_page_out_of_the_engines_results(engine, site_tree, section, client):
     page = add_page(site_tree, "Zanderwick lunch club", "Neighbours cook together.")
     refreshed(engine)
@@ -190,7 +208,9 @@ def test_autocomplete_suggests_titles_from_a_word_begun(engine, site_tree, secti
     assert [page.title for page in engine.autocomplete("zande", Page)] == ["Zanderwick time bank"]
 
 
-def test_facets_count_what_the_engine_found(engine, content, section, client, caplog):  # noqa: F811
+def test_facets_count_what_the_engine_found(content, engine, section, client, caplog):  # noqa: F811
+    # `content` first: its factories add keywords and ratings after saving a page (a page saved
+    # afterwards is indexed with them), so the engine indexes the pages once they are complete.
     refreshed(engine)
 
     with caplog.at_level(logging.WARNING, logger="search.backends"):

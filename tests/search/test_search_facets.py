@@ -146,7 +146,11 @@ def test_a_filter_that_leaves_nothing_offers_a_search_without_filters(client, se
     )
 
     assert response.context["results"].paginator.count == 0
-    assert "Search without filters instead" in response.content.decode()
+    html = response.content.decode()
+    assert "Search without filters instead" in html
+    # Each chip names its value, though no result has it; the panel still offers it, checked.
+    assert "Life factor: Money <span" in html
+    assert 'name="life_factor" value="money" checked' in html
 
 
 @pytest.mark.parametrize("more", [0, 25])

@@ -1,4 +1,6 @@
 import json
+import logging
+import os
 import sys
 import time
 
@@ -7,6 +9,18 @@ from django.db import connection
 
 from provisioning.benchmark import grow_catalogue
 from search.benchmark import time_pages
+
+# search.backends logs a warning each time the engine fails and the database answers instead.
+FALLBACK_LOGGER = "search.backends"
+
+
+class CountingHandler(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
 
 
 class Command(BaseCommand):
@@ -19,22 +33,34 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--pages", type=int, default=1000)
         parser.add_argument("--repeats", type=int, default=5)
+        parser.add_argument(
+            "--index-backend",
+            help="rebuild only this search backend's index (default: every backend's), e.g. "
+            "`default` to index a database already grown and indexed into a search engine",
+        )
 
-    def handle(self, *args, pages, repeats, **options):
+    def handle(self, *args, pages, repeats, index_backend, **options):
         started = time.perf_counter()
 
         def progress(done, total):
             sys.stderr.write(f"\r  generating pages: {done}/{total}")
             sys.stderr.flush()
 
-        live = grow_catalogue(pages, progress=progress)
+        live = grow_catalogue(pages, progress=progress, index_backend=index_backend)
         # Measure on tables analysed as a running site's are (autovacuum is off in the throwaway
         # cluster scripts/with-postgres.sh starts).
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         sys.stderr.write("\n")
         generated = time.perf_counter() - started
-        figures = time_pages(repeats=repeats)
+        fallbacks = CountingHandler()
+        logging.getLogger(FALLBACK_LOGGER).addHandler(fallbacks)
+        load_before = {}
+
+        def before(page):
+            load_before[page] = round(os.getloadavg()[0], 1)
+
+        figures = time_pages(repeats=repeats, before=before)
         self.stdout.write(
             json.dumps(
                 {
@@ -42,6 +68,8 @@ class Command(BaseCommand):
                     "live_pages": live,
                     "setup_seconds": round(generated, 1),
                     "figures": figures,
+                    "load_before": load_before,
+                    "engine_fallbacks": fallbacks.count,
                 }
             )
         )
