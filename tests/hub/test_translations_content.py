@@ -309,6 +309,12 @@ def test_demo_translations_are_live_served_and_load_once(client, site_tree, sett
     assert "Mutuality" not in es_case and "Community health" not in es_case
     cy_principles = main_text(client.get("/cy/principles/"))
     assert "Dwyochredd" in cy_principles and "Mutuality" not in cy_principles
+    # A case study from cy-case-studies.json, in Welsh throughout its text.
+    response = client.get("/cy/case-studies/ruils/")
+    cy_case = main_text(response)
+    assert '<html lang="cy"' in response.content.decode()
+    assert "Elusen yn Richmond, Llundain" in cy_case and "Gwefan RUILS" in cy_case
+    assert "RUILS is a charity" not in cy_case and "RUILS website" not in cy_case
 
     # es-library.json: a toolkit, the evidence page's tables and a demo story, in Spanish.
     es_toolkit = main_text(client.get("/es/toolkits/starting-a-time-bank-or-time-credits-scheme/"))
