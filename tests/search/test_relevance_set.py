@@ -38,8 +38,11 @@ KNOWLEDGE_BASE = DEMO / "knowledge_base.json"
 # pg_trgm on PostgreSQL, difflib on SQLite).
 # SQLite 0.869, not 0.885, since the Spanish case studies (es-case-studies.json) joined the demo:
 # FTS5's bm25() counts words over every language's pages, and the English "social prescribing GP"
-# now finds Bradford second (see below).
-RECORDED_PRECISION_AT_3 = {"sqlite": 0.869, "postgresql": 0.98, "engine": 0.95}
+# now finds Bradford second (see below). With the Welsh case studies too, SQLite measured 0.869.
+# PostgreSQL 0.967, not 0.98, since the English evidence page and the frameworks' and themes'
+# Welsh and Spanish pages joined the demo content searched here: one more query with a bound
+# above 3 finds its page 4th or lower (still within its bound); the failure message names them.
+RECORDED_PRECISION_AT_3 = {"sqlite": 0.869, "postgresql": 0.967, "engine": 0.95}
 
 # (what a practitioner types, the page they should find, how near the top it must be[, language])
 RELEVANCE_SET = [
@@ -241,7 +244,8 @@ def test_practitioner_queries_find_the_expected_pages_near_the_top(searched_on, 
 
     precision = precision_at_3(found)
     print(f"precision at 3 on {measured_on} ({connection.vendor}): {precision:.3f}")
-    assert precision >= RECORDED_PRECISION_AT_3[measured_on], precision
+    outside_top_3 = [query for query, _page, _within, rank, _titles in found if (rank or 4) > 3]
+    assert precision >= RECORDED_PRECISION_AT_3[measured_on], (precision, outside_top_3)
     misses = [
         f"{query!r}: expected {expected!r} in the top {within}, got {titles}"
         for query, expected, within, rank, titles in found
