@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import sqlite3
 import subprocess
 import sys
@@ -27,9 +26,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from performance_report import REPORT, write_section  # scripts/, beside this one
+
 ROOT = Path(__file__).resolve().parent.parent
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
-REPORT = ROOT / "docs" / "performance.md"
 START, END = "<!-- search:start -->", "<!-- search:end -->"
 PAGES = ["site search", "catalogue search", "catalogue index"]
 # p95 at the largest size may be at most this many times the p95 at the smallest: issue 19 asks
@@ -224,13 +224,7 @@ def report(results, repeats, started):
 
 
 def write(text):
-    current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Performance\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _match: text, current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    REPORT.write_text(updated, encoding="utf-8")
+    write_section(text, START, END)
     print(f"Wrote {REPORT.relative_to(ROOT)}", flush=True)
 
 

@@ -29,9 +29,10 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from performance_report import REPORT, write_section  # scripts/, beside this one
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
-REPORT = ROOT / "docs" / "performance.md"
 START, END = "<!-- http:start -->", "<!-- http:end -->"
 TARGETS = {
     "home page": "/en/",
@@ -290,13 +291,7 @@ def report(all_results, seconds):
         lines.append("")
         lines += verdicts(results)
     lines.append(END)
-    text = REPORT.read_text()
-    block = "\n".join(lines)
-    if START in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip() + "\n\n## HTTP throughput (`make bench`)\n\n" + block + "\n"
-    REPORT.write_text(text)
+    write_section("\n".join(lines), START, END, heading="## HTTP throughput (`make bench`)")
 
 
 def main():

@@ -11,7 +11,6 @@ their own section of docs/performance.md; the bar is reported, not enforced.
 
 import json
 import os
-import re
 import struct
 import subprocess
 import sys
@@ -20,8 +19,9 @@ import zlib
 from datetime import date
 from pathlib import Path
 
+from performance_report import write_section  # scripts/, beside this one
+
 ROOT = Path(__file__).resolve().parent.parent
-REPORT = ROOT / "docs" / "performance.md"
 SIDE = 13_300
 MEMORY_BAR_MB = 100
 TIME_BAR_S = 0.5
@@ -117,13 +117,7 @@ def section(figures, size_bytes):
 
 
 def write(text):
-    current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Performance\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _match: text, current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    REPORT.write_text(updated, encoding="utf-8")
+    write_section(text, START, END)
 
 
 def main():
