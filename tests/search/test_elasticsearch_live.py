@@ -52,6 +52,18 @@ pytestmark = [
 ]
 
 
+def index_every_page(index):
+    """Empty the engine's page index, then put every page in it, a bulk request per page type."""
+    index.reset()
+    for model in get_indexed_models():
+        if issubclass(model, Page):
+            index.add_model(model)
+    pages = list(Page.objects.specific())
+    for model in {type(page) for page in pages}:
+        index.add_items(model, [page for page in pages if type(page) is model])
+    index.refresh()
+
+
 @pytest.fixture
 def engine(settings, site_tree):
     """The engine as the site's default backend, on fresh indexes holding every page so far."""
@@ -64,14 +76,7 @@ def engine(settings, site_tree):
     }
     backend = get_search_backend("default")
     index = backend.get_index_for_model(Page)
-    index.reset()
-    for model in get_indexed_models():
-        if issubclass(model, Page):
-            index.add_model(model)
-    pages = list(Page.objects.specific())
-    for model in {type(page) for page in pages}:
-        index.add_items(model, [page for page in pages if type(page) is model])
-    index.refresh()
+    index_every_page(index)
     yield backend
     index.delete()
 

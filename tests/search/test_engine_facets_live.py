@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.index import get_indexed_models
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from hub.models import HomePage, LifeFactor
@@ -25,7 +24,7 @@ from search.models import SearchPage
 from search.window import RANKED_WINDOW
 from stories.models import StoryIndexPage, StoryPage
 from tests.casestudies.factories import CaseStudyPageFactory
-from tests.search.test_elasticsearch_live import ENGINE, ENGINE_URL
+from tests.search.test_elasticsearch_live import ENGINE, ENGINE_URL, index_every_page
 from tests.stories.factories import make_story
 from tests.toolkits.factories import ToolkitPageFactory
 from toolkits.models import ToolkitIndexPage, ToolkitPage
@@ -125,14 +124,7 @@ def engine_backend(many_matches):
         ENGINE_URL, engine=ENGINE, index_prefix="hubtest_facets_", timeout=30
     )
     index = EngineBackend(params).get_index_for_model(Page)
-    index.reset()
-    for model in get_indexed_models():
-        if issubclass(model, Page):
-            index.add_model(model)
-    pages = list(Page.objects.specific())
-    for model in {type(page) for page in pages}:
-        index.add_items(model, [page for page in pages if type(page) is model])
-    index.refresh()
+    index_every_page(index)
     yield params
     index.delete()
 

@@ -17,7 +17,6 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 from wagtail.models import Page
-from wagtail.search.index import get_indexed_models
 
 import casestudies
 from casestudies import importer
@@ -27,7 +26,7 @@ from provisioning import demo_toolkits as toolkits_demo
 from provisioning.demo_stories import load_demo_stories
 from search.engine_backend import SearchBackend as EngineBackend
 from search.models import SearchPage
-from tests.search.test_elasticsearch_live import ENGINE, ENGINE_URL
+from tests.search.test_elasticsearch_live import ENGINE, ENGINE_URL, index_every_page
 
 DEMO = Path(casestudies.__file__).parent / "demo"
 CATALOGUE = DEMO / "catalogue.json"
@@ -195,14 +194,7 @@ def engine_backend(demo_site):
         ENGINE_URL, engine=ENGINE, index_prefix="hubtest_relevance_", timeout=30
     )
     index = EngineBackend(params).get_index_for_model(Page)
-    index.reset()
-    for model in get_indexed_models():
-        if issubclass(model, Page):
-            index.add_model(model)
-    pages = list(Page.objects.specific())
-    for model in {type(page) for page in pages}:
-        index.add_items(model, [page for page in pages if type(page) is model])
-    index.refresh()
+    index_every_page(index)
     yield params
     index.delete()
 
