@@ -63,8 +63,9 @@ def load_translations(stdout, languages):
     paths = demo_translations.data_files()
     if languages:
         # A language may be split over several files (es.json, es-case-studies.json...).
-        paths = [path for path in paths if demo_translations.language_of(path) in languages]
-        unknown = set(languages) - {demo_translations.language_of(path) for path in paths}
+        declared = {path: demo_translations.language_of(path) for path in paths}
+        paths = [path for path in paths if declared[path] in languages]
+        unknown = set(languages) - {declared[path] for path in paths}
         if unknown:
             raise demo_translations.TranslationDataError(
                 [f"no demo translations for: {', '.join(sorted(unknown))}"]
