@@ -10,15 +10,16 @@ exactly the stock condition, which is then left out: PostgreSQL cannot estimate 
 match joined vectors (it guesses one), and on that guess plans loops that re-run the index lookups
 for every match (0.2 s for "peer support" on 1,000 pages). Otherwise the stock condition still
 decides, on the few entries left. Ranking is the stock backend's, so results come in the same
-order. Only for plain words over the whole index (what the hub's search pages send); anything else
-is the stock backend's. Import this module only on PostgreSQL.
+order. Only for plain words over the whole index, alone or combined by And and Or (what the hub's
+search pages send, an editor's synonyms included); anything else is the stock backend's. Import
+this module only on PostgreSQL.
 """
 
 import re
 from copy import copy
 from dataclasses import dataclass
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
@@ -31,8 +32,8 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
-from modelsearch.query import PlainText
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.query import And, Or, PlainText
+from modelsearch.utils import ADD, MUL, get_descendants_content_types_pks
 
 from hub.listing.counting import materialized
 from search.window import WindowedResults
@@ -54,7 +55,9 @@ class Narrowing:
 
     entries: object  # the index entries that could match (a queryset)
     exact: bool  # whether exactly those entries match
-    parsed: str  # the whole search as PostgreSQL parses it (tsquery text), for ranking
+    # Each plain-text part of the search (the whole of a plain search) as PostgreSQL parses it
+    # (tsquery text), by the part's id(), for ranking (IndexedMatchQueryCompiler.rank()).
+    parsed_parts: dict
 
     @property
     def condition(self):
@@ -62,49 +65,120 @@ class Narrowing:
         return Q(pk__in=self.entries.values(object_pk=Cast("object_id", IntegerField())))
 
 
+def _plain_words_only(query):
+    """Whether the search is plain text, or plain texts combined by And and Or."""
+    if isinstance(query, PlainText):
+        return True
+    if isinstance(query, And | Or):
+        return all(_plain_words_only(subquery) for subquery in query.subqueries)
+    return False
+
+
+def _plain_texts(query):
+    """The PlainText parts of such a search, in order."""
+    if isinstance(query, PlainText):
+        return [query]
+    return [leaf for subquery in query.subqueries for leaf in _plain_texts(subquery)]
+
+
+def _in_title_or_body(tsquery):
+    return Q(title=tsquery) | Q(body=tsquery)
+
+
+def _words_condition(leaf, tsqueries, parsed_words, parsed_leaf):
+    """(Q on index entries, exact) for one plain text, or None where it cannot narrow.
+
+    A stop word ("for") gives an empty query and a word such as "peer_support" more than one
+    lexeme: neither can say where a match must be, so neither may narrow the search. (In a
+    search for every word, each word stays a to_tsquery() call: given as constants, they let
+    the planner expect fewer matches and scan every entry, not the GIN indexes.)
+    """
+    counts = [nodes for _text, nodes in parsed_words]
+    single = [q for q, nodes in zip(tsqueries, counts, strict=True) if nodes == 1]
+    if not single or (leaf.operator == "or" and len(single) < len(tsqueries)):
+        return None
+    if leaf.operator == "and":
+        condition = reduce(and_, (_in_title_or_body(tsquery) for tsquery in single))
+    else:
+        # Any of the words: the part parsed once, in the title or the body. Many entries match,
+        # and a to_tsquery() a word would be parsed again for each of them.
+        condition = _in_title_or_body(parsed_tsquery(parsed_leaf[0]))
+    # One lexeme a word: the stock query is those lexemes joined by & (or |), and an entry
+    # matches title || body exactly when each (or some) lexeme is in its title or body.
+    return condition, len(single) == len(tsqueries)
+
+
+def _combined(query, conditions):
+    """(Q, exact) for the whole search from its plain texts' conditions, or None.
+
+    Where every word is one lexeme, an And or Or of the parts' conditions is the stock condition
+    exactly. A part that cannot narrow leaves its And broader (the stock condition then decides)
+    and its Or unnarrowed.
+    """
+    if isinstance(query, PlainText):
+        return conditions[id(query)]
+    parts = [_combined(subquery, conditions) for subquery in query.subqueries]
+    known = [part for part in parts if part is not None]
+    if not known or (isinstance(query, Or) and len(known) < len(parts)):
+        return None
+    joined = reduce(and_ if isinstance(query, And) else or_, (q for q, _exact in known))
+    return joined, len(known) == len(parts) and all(exact for _q, exact in known)
+
+
 class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
     def narrowing(self, config):
-        """A Narrowing of this search by the indexed title and body, or None."""
+        """A Narrowing of this search by the indexed title and body, or None.
+
+        The search is plain words, or plain words combined by And and Or (an editor's synonyms
+        turn "social prescribing" into Or("social prescribing", "community referral"),
+        search/synonyms.py): without narrowing, such a search read every entry three times.
+        """
         query = self.query
-        if not isinstance(query, PlainText) or self.fields is not None:
+        if self.fields is not None or not _plain_words_only(query):
             return None
         key = self.queryset.model._meta.pk
         while key.is_relation:  # a page type's key is its link to the base page
             key = key.target_field
         if not isinstance(key, IntegerField):
             return None  # index entries name objects by text; only integer keys are cast back
+        leaves = _plain_texts(query)
         # The stock backend's split, so that the words are the ones its query is made of.
-        words = [word for word in re.split(r"[\s\-]+", query.query_string) if word]
-        if not words:
+        words = [
+            [word for word in re.split(r"[\s\-]+", leaf.query_string) if word] for leaf in leaves
+        ]
+        if not all(words):
             return None
-
-        tsqueries = [self.build_tsquery(PlainText(word), config=config) for word in words]
-        *each, whole = self.parse([*tsqueries, self.build_tsquery(query, config=config)])
-        # A stop word ("for") gives an empty query and a word such as "peer_support" more than
-        # one lexeme: neither can say where a match must be, so neither may narrow the search.
-        # (In a search for every word, each word stays a to_tsquery() call: given as constants,
-        # they let the planner expect fewer matches and scan every entry, not the GIN indexes.)
-        counts = [nodes for _text, nodes in each]
-        single = [q for q, nodes in zip(tsqueries, counts, strict=True) if nodes == 1]
-        if not single or (query.operator == "or" and len(single) < len(tsqueries)):
+        tsqueries = [
+            [self.build_tsquery(PlainText(word), config=config) for word in leaf_words]
+            for leaf_words in words
+        ]
+        # Each word and each plain-text part, parsed in one query.
+        parsed = iter(
+            self.parse(
+                [
+                    *(tsquery for leaf in tsqueries for tsquery in leaf),
+                    *(self.build_tsquery(leaf, config=config) for leaf in leaves),
+                ]
+            )
+        )
+        each = [[next(parsed) for _word in leaf] for leaf in tsqueries]
+        leaf_wholes = [next(parsed) for _leaf in leaves]
+        conditions = {
+            id(leaf): _words_condition(leaf, leaf_tsqueries, leaf_each, leaf_whole)
+            for leaf, leaf_tsqueries, leaf_each, leaf_whole in zip(
+                leaves, tsqueries, each, leaf_wholes, strict=True
+            )
+        }
+        narrowed = _combined(query, conditions)
+        if narrowed is None:
             return None
-
-        def in_title_or_body(tsquery):
-            return Q(title=tsquery) | Q(body=tsquery)
-
-        if query.operator == "and":
-            condition = reduce(and_, (in_title_or_body(tsquery) for tsquery in single))
-        else:
-            # Any of the words: the whole query, parsed once, in the title or the body. Many
-            # entries match, and a to_tsquery() a word would be parsed again for each of them.
-            condition = in_title_or_body(parsed_tsquery(whole[0]))
+        condition, exact = narrowed
         entries = IndexEntry.objects.filter(
             condition,
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
-        # One lexeme a word: the stock query is those lexemes joined by & (or |), and an entry
-        # matches title || body exactly when each (or some) lexeme is in its title or body.
-        return Narrowing(entries, len(single) == len(tsqueries), whole[0])
+        parts = {id(leaf): text for leaf, (text, _nodes) in zip(leaves, leaf_wholes, strict=True)}
+        return Narrowing(entries, exact, parts)
 
     def parse(self, tsqueries):
         """[(tsquery as PostgreSQL parses it, as text; how many nodes it has)], in one query.
@@ -173,11 +247,9 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
             joined = F("title")._combine(F("body"), "||", False)
             search_query = self.build_tsquery(self.query, config=config)
             entries = entries.annotate(_hub_vector=joined).filter(_hub_vector=search_query)
-        # The stock ranking (get_index_vectors, build_tsrank) of plain words, with the query
-        # parsed once: as to_tsquery(), PostgreSQL would parse it again for every entry ranked.
-        parsed = parsed_tsquery(narrowing.parsed)
-        rank = SearchRank(F("title"), parsed, weights=self.sql_weights) * F("title_norm") + (
-            SearchRank(F("body"), parsed, weights=self.sql_weights) * 1.0
+        # The stock ranking (get_index_vectors, build_tsrank), each part's query parsed once.
+        rank = self.rank(F("title"), self.query, narrowing) * F("title_norm") + (
+            self.rank(F("body"), self.query, narrowing) * 1.0
         )
         hits = (
             entries.annotate(object_pk=Cast("object_id", IntegerField()))
@@ -197,6 +269,18 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
             cursor.execute(sql, (*hits_params, size))
             rows = cursor.fetchall()
         return [pk for pk, _total in rows], (rows[0][1] if rows else 0)
+
+    def rank(self, vector, query, narrowing):
+        """The stock ranking of `query` (build_tsrank: And multiplies, Or averages), each plain
+        text ranked with its parsed query: as to_tsquery(), PostgreSQL would parse it again for
+        every entry ranked."""
+        if isinstance(query, PlainText):
+            parsed = parsed_tsquery(narrowing.parsed_parts[id(query)])
+            return SearchRank(vector, parsed, weights=self.sql_weights)
+        ranks = [self.rank(vector, subquery, narrowing) for subquery in query.subqueries]
+        if isinstance(query, And):
+            return MUL(1 + rank for rank in ranks) - 1
+        return ADD(ranks) / len(ranks)
 
 
 class IndexedMatchSearchResults(WindowedResults, PostgresSearchResults):
