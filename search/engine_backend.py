@@ -101,6 +101,10 @@ class EngineFilters:
         return [*super().get_filters(), *self.engine_filters]
 
 
+# Ids a scroll request of matching_ids() returns: the engine's default max_result_window.
+MATCHES_BATCH = 10_000
+
+
 class EngineResults:
     """Mixed into the engine's search results: narrowing by engine filters, and aggregations."""
 
@@ -111,6 +115,36 @@ class EngineResults:
         narrowed = self._clone()
         narrowed.query_compiler = compiler
         return narrowed
+
+    def matching_ids(self):
+        """The id of every match, however many (for a listing's search box: it filters and
+        counts its facets in the database over all of them, as on the database backends).
+
+        Only ids travel: no document source, no page loaded, MATCHES_BATCH at a time through a
+        scroll in index order, where Wagtail's own slicing would load each hundred's pages.
+        """
+        body = self._get_es_body()
+        body["sort"] = ["_doc"]  # the order is not wanted, and _doc is the cheapest to scroll
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
+        page = self._backend_do_search(
+            body,
+            index=index,
+            scroll="1m",
+            size=MATCHES_BATCH,
+            _source=False,
+            **{self.fields_param_name: "pk"},
+        )
+        ids = []
+        try:
+            while hits := page["hits"]["hits"]:
+                ids += [int(hit["fields"]["pk"][0]) for hit in hits]
+                if len(hits) < MATCHES_BATCH or "_scroll_id" not in page:
+                    break
+                page = self.backend.es.scroll(scroll_id=page["_scroll_id"], scroll="1m")
+        finally:
+            if "_scroll_id" in page:
+                self.backend.es.clear_scroll(scroll_id=page["_scroll_id"])
+        return ids
 
     def aggregated(self, aggregations):
         """(how many results there are, the engine's answer to `aggregations` over all of them),

@@ -12,12 +12,14 @@ import itertools
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from hub.models import HomePage, LifeFactor
 from hub.settings.base import search_engine_backend
+from provisioning.page_copies import copy_children, copy_engine_documents
 from search.engine_backend import SearchBackend as EngineBackend
 from search.facets import facet_counts
 from search.models import SearchPage
@@ -236,3 +238,43 @@ def test_the_database_counts_the_window_and_says_so(client):
     assert sum(counts["type"].values()) == RANKED_WINDOW  # each page of the window, once
     assert response.context["facets_sampled"]
     assert "Counts are of the 1000 most relevant results." in response.content.decode()
+
+
+@pytest.fixture
+def many_case_studies(on_engine):
+    """The module's case studies copied to more than RANKED_WINDOW, the engine's documents too
+    (the copies are rolled back with the test; their documents are deleted here)."""
+    catalogue = CaseStudyIndexPage.objects.get(locale__language_code="en")
+    sources = CaseStudyPage.objects.child_of(catalogue).order_by("path")
+    pairs = copy_children(
+        catalogue, sources, RANKED_WINDOW, lambda title, pk: (f"{title} {pk}", f"copy-{pk}")
+    )
+    engine = get_search_backend()
+    copy_engine_documents(pairs, engine)
+    yield catalogue
+    index = engine.get_index_for_model(CaseStudyPage)
+    copies = [str(copy) for _source, copy in pairs]
+    index.es.delete_by_query(
+        index=index.name, body={"query": {"ids": {"values": copies}}}, refresh=True
+    )
+
+
+def test_a_listing_search_on_the_engine_finds_and_counts_every_match(
+    client, many_case_studies, caplog
+):
+    matches = CaseStudyPage.objects.live().filter(summary__contains=WORD)
+    assert matches.count() > RANKED_WINDOW
+
+    response = client.get(many_case_studies.url, {"q": WORD})
+
+    assert response.status_code == 200
+    assert "answering from the database index" not in caplog.text
+    catalogue = response.context["catalogue"]
+    assert catalogue.total == matches.count()
+    depths = {
+        row["depth_level"]: row["number"]
+        for row in matches.order_by().values("depth_level").annotate(number=Count("pk"))
+    }
+    shown = {o.value: o.count for o in catalogue.facet["depth"].options if o.count}
+    assert shown == depths
+    assert sum(depths.values()) == matches.count()  # every match counted, not a window of them
