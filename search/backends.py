@@ -93,9 +93,9 @@ def matching_pages(results):
 
     The hub's database backends give a subquery (the ids never travel to Python and back):
     SQLite's matches in two steps that its planner handles well, PostgreSQL's through the GIN
-    indexes (search/postgres_matching.py). The search engine gives the list of every match's
-    id (search/engine_backend.py, EngineResults.matching_ids), as do Wagtail's other database
-    backends; any other backend the ids of its first RANKED_WINDOW matches.
+    indexes (search/postgres_matching.py). The search engine gives the ids of its
+    MATCHES_COUNTED most relevant matches (search/engine_backend.py), Wagtail's other database
+    backends the list of every match's id, any other backend its first RANKED_WINDOW matches.
     """
     if hasattr(results, "matching_ids"):
         return results.matching_ids()

@@ -101,8 +101,10 @@ class EngineFilters:
         return [*super().get_filters(), *self.engine_filters]
 
 
-# Ids a scroll request of matching_ids() returns: the engine's default max_result_window.
-MATCHES_BATCH = 10_000
+# How many of a listing search's matches the engine gives (EngineResults.matching_ids): the
+# engine's default max_result_window, and few enough for the id lists they become (SQLite takes
+# 32,766 parameters a statement, the engine 65,536 terms a query).
+MATCHES_COUNTED = 10_000
 
 
 class EngineResults:
@@ -117,34 +119,21 @@ class EngineResults:
         return narrowed
 
     def matching_ids(self):
-        """The id of every match, however many (for a listing's search box: it filters and
-        counts its facets in the database over all of them, as on the database backends).
-
-        Only ids travel: no document source, no page loaded, MATCHES_BATCH at a time through a
-        scroll in index order, where Wagtail's own slicing would load each hundred's pages.
-        """
-        body = self._get_es_body()
-        body["sort"] = ["_doc"]  # the order is not wanted, and _doc is the cheapest to scroll
+        """The ids of the MATCHES_COUNTED most relevant matches (for a listing's search box: it
+        filters and counts its facets in the database over them, as over every match on the
+        database backends), in one request that returns ids only, no document."""
         index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
-        page = self._backend_do_search(
-            body,
+        response = self._backend_do_search(
+            self._get_es_body(for_count=True),  # no sort: the engine's own, best match first
             index=index,
-            scroll="1m",
-            size=MATCHES_BATCH,
+            size=MATCHES_COUNTED,
             _source=False,
             **{self.fields_param_name: "pk"},
+            # A shard that failed would leave matches out silently: fail, and the database
+            # answers instead (search/backends.py, with_fallback).
+            allow_partial_search_results=False,
         )
-        ids = []
-        try:
-            while hits := page["hits"]["hits"]:
-                ids += [int(hit["fields"]["pk"][0]) for hit in hits]
-                if len(hits) < MATCHES_BATCH or "_scroll_id" not in page:
-                    break
-                page = self.backend.es.scroll(scroll_id=page["_scroll_id"], scroll="1m")
-        finally:
-            if "_scroll_id" in page:
-                self.backend.es.clear_scroll(scroll_id=page["_scroll_id"])
-        return ids
+        return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 
     def aggregated(self, aggregations):
         """(how many results there are, the engine's answer to `aggregations` over all of them),

@@ -146,7 +146,7 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         words = [
             [word for word in re.split(r"[\s\-]+", leaf.query_string) if word] for leaf in leaves
         ]
-        if not all(words):
+        if not leaves or not all(words):
             return None
         tsqueries = [
             [self.build_tsquery(PlainText(word), config=config) for word in leaf_words]

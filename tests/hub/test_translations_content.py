@@ -258,7 +258,7 @@ def counts_in(language):
     pages = [str(pk) for pk in Page.objects.filter(locale=locale).values_list("pk", flat=True)]
     return (
         len(pages),
-        Revision.objects.filter(object_id__in=pages).count(),
+        Revision.page_revisions.filter(object_id__in=pages).count(),
         Translation.objects.filter(target_locale=locale).count(),
         StringTranslation.objects.filter(locale=locale).count(),
         Principle.objects.filter(locale=locale).count(),
