@@ -21,7 +21,7 @@ from search.engine_guard import (
     has_fallback,
 )
 from search.outbox import pending
-from search.window import RANKED_WINDOW, ResultIds, WindowedResults, first_ids
+from search.window import RANKED_WINDOW, ResultIds, WindowedResults
 
 logger = logging.getLogger(__name__)
 
@@ -95,10 +95,8 @@ def matching_pages(results):
     SQLite's matches in two steps that its planner handles well, PostgreSQL's through the GIN
     indexes (search/postgres_matching.py). The search engine gives the ids of its
     MATCHES_COUNTED most relevant matches (search/engine_backend.py), Wagtail's other database
-    backends the list of every match's id, any other backend its first RANKED_WINDOW matches.
+    backends the list of every match's id.
     """
     if hasattr(results, "matching_ids"):
         return results.matching_ids()
-    if hasattr(results, "get_queryset"):
-        return list(results.get_queryset().values_list("pk", flat=True))
-    return first_ids(results, RANKED_WINDOW)
+    return list(results.get_queryset().values_list("pk", flat=True))

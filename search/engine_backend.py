@@ -118,14 +118,18 @@ class EngineResults:
         narrowed.query_compiler = compiler
         return narrowed
 
+    @property
+    def index_name(self):
+        """The searched model's indexes, every language's (LanguageIndexes.name)."""
+        return self.backend.get_index_for_model(self.query_compiler.queryset.model).name
+
     def matching_ids(self):
         """The ids of the MATCHES_COUNTED most relevant matches (for a listing's search box: it
         filters and counts its facets in the database over them, as over every match on the
         database backends), in one request that returns ids only, no document."""
-        index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
         response = self._backend_do_search(
             self._get_es_body(for_count=True),  # no sort: the engine's own, best match first
-            index=index,
+            index=self.index_name,
             size=MATCHES_COUNTED,
             _source=False,
             **{self.fields_param_name: "pk"},
@@ -140,8 +144,7 @@ class EngineResults:
         in one request that returns no document."""
         body = self._get_es_body(for_count=True)
         body.update(aggregations=aggregations, track_total_hits=True)
-        index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
-        response = self._backend_do_search(body, index=index, size=0)
+        response = self._backend_do_search(body, index=self.index_name, size=0)
         total = response["hits"]["total"]
         return (total["value"] if isinstance(total, dict) else total), response.get(
             "aggregations", {}

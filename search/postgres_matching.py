@@ -65,20 +65,17 @@ class Narrowing:
         return Q(pk__in=self.entries.values(object_pk=Cast("object_id", IntegerField())))
 
 
-def _plain_words_only(query):
-    """Whether the search is plain text, or plain texts combined by And and Or."""
-    if isinstance(query, PlainText):
-        return True
-    if isinstance(query, And | Or):
-        return all(_plain_words_only(subquery) for subquery in query.subqueries)
-    return False
-
-
 def _plain_texts(query):
-    """The PlainText parts of such a search, in order."""
+    """The PlainText parts of a search made of plain texts combined by And and Or, in order;
+    None for any other search (a phrase, a boost, a fuzzy search...)."""
     if isinstance(query, PlainText):
         return [query]
-    return [leaf for subquery in query.subqueries for leaf in _plain_texts(subquery)]
+    if not isinstance(query, And | Or):
+        return None
+    parts = [_plain_texts(subquery) for subquery in query.subqueries]
+    if not parts or None in parts:
+        return None
+    return [leaf for part in parts for leaf in part]
 
 
 def _in_title_or_body(tsquery):
@@ -134,19 +131,19 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         search/synonyms.py): without narrowing, such a search read every entry three times.
         """
         query = self.query
-        if self.fields is not None or not _plain_words_only(query):
+        leaves = _plain_texts(query)
+        if self.fields is not None or leaves is None:
             return None
         key = self.queryset.model._meta.pk
         while key.is_relation:  # a page type's key is its link to the base page
             key = key.target_field
         if not isinstance(key, IntegerField):
             return None  # index entries name objects by text; only integer keys are cast back
-        leaves = _plain_texts(query)
         # The stock backend's split, so that the words are the ones its query is made of.
         words = [
             [word for word in re.split(r"[\s\-]+", leaf.query_string) if word] for leaf in leaves
         ]
-        if not leaves or not all(words):
+        if not all(words):
             return None
         tsqueries = [
             [self.build_tsquery(PlainText(word), config=config) for word in leaf_words]
