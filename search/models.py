@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.http import JsonResponse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -26,7 +27,7 @@ from search.outbox import PendingIndexChange, pending  # noqa: F401 - a model of
 from search.snippets import highlight, snippet_source
 from search.suggestions import popular_searches
 from search.synonyms import SynonymSet, expanded  # noqa: F401 - SynonymSet: a model of this app
-from search.window import RANKED_WINDOW, WindowedResults, ranked_window
+from search.window import MATCHES_RANKED, RANKED_WINDOW, WindowedResults, ranked_window
 
 RESULTS_PER_PAGE = 20
 AUTOCOMPLETE_LIMIT = 8
@@ -39,6 +40,11 @@ class Found:
     total: int  # how many pages match, filters aside
     window: list | None = None  # ids of the most relevant matches, for the database's counts
     counts: dict | None = None  # the facet counts over every match, where the engine gave them
+
+    @property
+    def more(self):
+        """Whether the database stopped counting matches (search.window.MATCHES_RANKED)."""
+        return self.window is not None and self.total > MATCHES_RANKED
 
 
 class SearchPage(RoutablePageMixin, SectionPage):
@@ -109,7 +115,7 @@ class SearchPage(RoutablePageMixin, SectionPage):
             searched=searched,
             results=results,
             results_sentence=self.results_count(
-                results.paginator.count, query if searched == terms else searched
+                results.paginator.count, query if searched == terms else searched, found.more
             ),
             any_word=found.operator == "or",
             facets=facets,
@@ -126,8 +132,13 @@ class SearchPage(RoutablePageMixin, SectionPage):
             )
         return context
 
-    def results_count(self, count, query):
+    def results_count(self, count, query, more=False):
         """The search's results-count sentence (includes/listing/results_count.html)."""
+        if more:
+            return _("More than %(counter)s results for “%(query)s”") % {
+                "counter": number_format(MATCHES_RANKED, force_grouping=True),
+                "query": query,
+            }
         return ngettext(
             "%(counter)s result for “%(query)s”", "%(counter)s results for “%(query)s”", count
         ) % {"counter": count, "query": query}
@@ -152,7 +163,7 @@ class SearchPage(RoutablePageMixin, SectionPage):
                 window = None
                 total, counts = engine_facets.counted(matches, selected)
             else:
-                window, total = ranked_window(matches, RANKED_WINDOW)
+                window, total = ranked_window(matches, RANKED_WINDOW, MATCHES_RANKED)
                 counts = None
             if total or " " not in terms:
                 break
@@ -167,8 +178,10 @@ class SearchPage(RoutablePageMixin, SectionPage):
         return Found(page, operator, total, window, counts)
 
     def count(self, everything, terms, backend):
-        """How many pages have every word of `terms` (or a synonym of it)."""
-        return everything.search(expanded(terms), backend=backend, operator="and").count()
+        """How many pages have every word of `terms` (or a synonym of it), up to
+        MATCHES_RANKED + 1: a "did you mean" compares counts, and counting on would cost."""
+        matches = everything.search(expanded(terms), backend=backend, operator="and")
+        return ranked_window(matches, 0, MATCHES_RANKED)[1]
 
     def filtered(self, everything, matches, window, selected):
         """What the ranked search runs on when filters are selected, counted in the window."""

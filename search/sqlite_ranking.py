@@ -79,15 +79,20 @@ class RankOnceSearchQueryCompiler(TitleWeightedRanking, SQLiteSearchQueryCompile
             return self.queryset.filter(pk__in=self.matching_ids(config))
         return super().search(config, start, stop, score_field=score_field)
 
-    def ranked_window(self, config, size):
+    def ranked_window(self, config, size, counted=None):
         """(ids of the `size` best matches, best first; how many objects match), in one statement.
 
+        With `counted`, a total past it is given as `counted` + 1, as PostgreSQL gives it (which
+        stops counting there); SQLite, the small sites' database, counts every match anyway.
         None for a query that is not ranked here (everything, or nothing).
         """
         if not self.can_rank_once():
             return None
-        rows = self.ranked_rows(config, 0, size)
-        return [object_pk for object_pk, _total in rows], (rows[0][1] if rows else 0)
+        rows = self.ranked_rows(config, 0, max(size, 1))  # each row has the total: one at least
+        total = rows[0][1] if rows else 0
+        if counted is not None:
+            total = min(total, counted + 1)
+        return [object_pk for object_pk, _total in rows[:size]], total
 
     def ranked_ids(self, config, start, stop):
         """Ids of the matching objects from `start` to `stop`, best first."""

@@ -13,8 +13,13 @@ from dataclasses import dataclass
 from django.core.exceptions import EmptyResultSet
 
 # Facet counts cover at most this many of the most relevant matches (the page says so when
-# there are more); results and their total are always exact.
+# there are more).
 RANKED_WINDOW = 1000
+# The search page counts and ranks at most this many matches on PostgreSQL; past it the page
+# says "more than" this many (search/postgres_matching.py, ranked_window). PostgreSQL ranks every
+# match it counts, and a broad search's matches grow with the site: this keeps the cost of a
+# broad search flat. Twice the facets' window, a fifth of Elasticsearch's own exact total.
+MATCHES_RANKED = 2_000
 
 
 @dataclass
@@ -23,15 +28,17 @@ class Window:
     total: int  # every match, not just those in ids
 
 
-def ranked_window(results, size=RANKED_WINDOW):
+def ranked_window(results, size=RANKED_WINDOW, counted=None):
     """(the ids of the first `size` results, best first; how many results there are in all).
 
     One statement on the hub's database backends; elsewhere (Elasticsearch) a page of `size`
-    results and a count.
+    results and a count. With `counted`, a backend may stop counting (and ranking) at
+    `counted` + 1 results: PostgreSQL does (search/postgres_matching.py).
     """
-    window = results.ranked_window(size) if isinstance(results, WindowedResults) else None
-    if window is not None:
-        return window
+    if isinstance(results, WindowedResults):
+        window = results.ranked_window(size, counted)
+        if window is not None:
+            return window
     ids = first_ids(results, size)
     return ids, (len(ids) if len(ids) < size else results.count())
 
@@ -63,12 +70,12 @@ class WindowedResults:
     """Search results that keep their ranked window for the count and the early pages.
 
     Mixed into a backend's results class. Its search query compiler has
-    `ranked_window(config, size)`, returning (ids, total), or None for a query it cannot rank
-    that way. Slices of results share the compiler, so a Paginator's count and page, taken
-    after ranked_window(), run no further search.
+    `ranked_window(config, size, counted)`, returning (ids, total), or None for a query it
+    cannot rank that way. Slices of results share the compiler, so a Paginator's count and
+    page, taken after ranked_window(), run no further search.
     """
 
-    def ranked_window(self, size):
+    def ranked_window(self, size, counted=None):
         """(ids, total) as ranked_window() gives them, or None where this search cannot."""
         compiler = self.query_compiler
         ranks = getattr(compiler, "ranked_window", None)  # not autocomplete's compiler
@@ -77,7 +84,7 @@ class WindowedResults:
         window = getattr(compiler, "_hub_window", None)
         if window is None or len(window.ids) < min(size, window.total):
             try:
-                found = ranks(compiler.get_config(self.backend), size)
+                found = ranks(compiler.get_config(self.backend), size, counted)
             except EmptyResultSet:  # the queryset allows nothing (an empty list of ids)
                 found = ([], 0)
             if found is None:

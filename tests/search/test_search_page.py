@@ -115,6 +115,17 @@ def test_a_misspelt_query_shows_the_results_of_its_correction(client, search_url
     assert response.context["results"].paginator.count == 3
 
 
+def test_a_search_past_the_counted_matches_says_more_than(client, search_url, pages, monkeypatch):
+    # The database counts and ranks at most MATCHES_RANKED matches (search/window.py).
+    monkeypatch.setattr("search.models.MATCHES_RANKED", 2)
+    response = client.get(search_url, {"q": "peer support"})
+    assert response.context["results_sentence"] == "More than 2 results for “peer support”"
+    assert len(response.context["results"].object_list) == 3
+    monkeypatch.setattr("search.models.MATCHES_RANKED", 3)
+    response = client.get(search_url, {"q": "peer support", "page": "1"})
+    assert response.context["results_sentence"] == "3 results for “peer support”"
+
+
 def test_zero_results_offer_ways_to_browse(client, search_url, pages):
     response = client.get(search_url, {"q": "zzzz qqqq"})
     html = response.content.decode()
