@@ -19,6 +19,7 @@ from provisioning import (
     demo_translations,
     demo_trust,
 )
+from provisioning.indexing import indexing_deferred
 
 DEMO_DATA = Path(settings.BASE_DIR) / "casestudies" / "demo"
 DEMO_CATALOGUE = DEMO_DATA / "catalogue.json"
@@ -96,4 +97,6 @@ def load(stdout, parts=None, languages=None):
         for part in PARTS:
             if parts and part not in parts:
                 continue
-            LOADERS[part](stdout, languages)
+            # Each part's pages and snippets are indexed once, at the end of the part.
+            with indexing_deferred():
+                LOADERS[part](stdout, languages)

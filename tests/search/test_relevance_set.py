@@ -6,31 +6,18 @@ search page on the database backend (SQLite or PostgreSQL, whichever the run use
 search engine (scripts/with-search-engine.sh). Each query has one expected page; precision at 3
 is the share of queries whose expected page is among the first three results. It must not drop
 below the figure recorded for the backend (docs/search.md), and each page must be found within
-its own bound. The demo content is loaded once for the module (it takes minutes), inside a
-transaction rolled back at the end.
+its own bound. The demo content is the shared demo site (tests/conftest.py: loaded once for
+every module that needs it, as it takes minutes).
 """
 
-import json
-from pathlib import Path
-
 import pytest
-from django.db import connection, transaction
-from django.test import override_settings
+from django.db import connection
 from wagtail.models import Page
 
-import casestudies
-from casestudies import importer
 from hub.settings.base import search_engine_backend
-from provisioning import bootstrap, demo_evidence, demo_translations, demo_trust
-from provisioning import demo_toolkits as toolkits_demo
-from provisioning.demo_stories import load_demo_stories
 from search.engine_backend import SearchBackend as EngineBackend
 from search.models import SearchPage
 from tests.search.test_elasticsearch_live import ENGINE, ENGINE_URL, index_every_page
-
-DEMO = Path(casestudies.__file__).parent / "demo"
-CATALOGUE = DEMO / "catalogue.json"
-KNOWLEDGE_BASE = DEMO / "knowledge_base.json"
 
 # Precision at 3 as measured when the set was last extended: a change that lowers it fails.
 # The engine's figure is the lower of its runs on the two databases (its "did you mean" uses
@@ -161,28 +148,6 @@ RELEVANCE_SET = [
     ("reciprocity", "Reciprocity", 3),
     ("access and transitions", "Access and transitions", 3),
 ]
-
-
-def load_demo_content():
-    bootstrap.run(demo_logins=False)
-    importer.run(json.loads(CATALOGUE.read_text()))
-    importer.run(json.loads(KNOWLEDGE_BASE.read_text()))
-    load_demo_stories()
-    toolkits_demo.load()
-    demo_trust.load()  # the demo translations translate the trust pages too
-    demo_evidence.load()  # and the evidence page
-    # No "submitted for moderation" emails for demo content.
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-        demo_translations.load(demo_translations.data_files())
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo content in every language, once for the module, rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo_content()
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")
