@@ -232,7 +232,7 @@ def test_a_search_page_counts_and_ranks_a_bounded_number_of_matches(site_tree):
     from toolkits.models import ToolkitPage
 
     if connection.vendor != "postgresql":
-        pytest.skip("SQLite counts every match: it is the small sites' database")
+        pytest.skip("SQLite counts and ranks every match (the small sites' database)")
     made = []
     # Body matches first, so that the order the indexes give puts the titled ones last.
     for number in range(15):
