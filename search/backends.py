@@ -66,15 +66,17 @@ def search_page(queryset, terms, page_number=1, per_page=20, ids=False, **search
     )
 
 
-def evaluated_page(results, page_number, per_page, ids=False):
+def evaluated_page(results, page_number, per_page, ids=False, counted=None):
     """One page of search results (or of their ids), counted and sliced now.
 
     Search results are lazy: call this inside with_fallback, so that its error handling covers
     the searching. Where the backend ranks a window (search/window.py), the results up to this
-    page and their count come from one statement, not a count and then a page.
+    page and their count come from one statement, not a count and then a page. With `counted`
+    (search/window.py, ranked_window), every page of the results is read from such a window.
     """
     if isinstance(results, WindowedResults):
-        results.ranked_window(min(page_wanted(page_number) * per_page, RANKED_WINDOW))
+        deepest = RANKED_WINDOW if counted is None else counted + 1
+        results.ranked_window(min(page_wanted(page_number) * per_page, deepest), counted)
     page = Paginator(ResultIds(results) if ids else results, per_page).get_page(page_number)
     page.object_list = list(page.object_list)
     return page

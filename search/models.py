@@ -174,7 +174,7 @@ class SearchPage(RoutablePageMixin, SectionPage):
             results = self.filtered(everything, matches, window, selected).search(
                 query, backend=backend, operator=operator
             )
-        page = evaluated_page(results, page_number, RESULTS_PER_PAGE)
+        page = evaluated_page(results, page_number, RESULTS_PER_PAGE, counted=MATCHES_RANKED)
         return Found(page, operator, total, window, counts)
 
     def count(self, everything, terms, backend):

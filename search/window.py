@@ -25,7 +25,8 @@ MATCHES_RANKED = 2_000
 @dataclass
 class Window:
     ids: list  # best first
-    total: int  # every match, not just those in ids
+    total: int  # every match, not just those in ids (up to counted + 1)
+    counted: int | None = None  # the `counted` it was asked with (ranked_window)
 
 
 def ranked_window(results, size=RANKED_WINDOW, counted=None):
@@ -72,7 +73,8 @@ class WindowedResults:
     Mixed into a backend's results class. Its search query compiler has
     `ranked_window(config, size, counted)`, returning (ids, total), or None for a query it
     cannot rank that way. Slices of results share the compiler, so a Paginator's count and
-    page, taken after ranked_window(), run no further search.
+    page, taken after ranked_window(), run no further search: they read the window last asked
+    for, its total counted as far as that asked.
     """
 
     def ranked_window(self, size, counted=None):
@@ -82,14 +84,15 @@ class WindowedResults:
         if ranks is None or not compiler.order_by_relevance or self._score_field is not None:
             return None
         window = getattr(compiler, "_hub_window", None)
-        if window is None or len(window.ids) < min(size, window.total):
+        # A window counted up to `counted` is no answer to a search counted further, or less far.
+        if window is None or window.counted != counted or len(window.ids) < min(size, window.total):
             try:
                 found = ranks(compiler.get_config(self.backend), size, counted)
             except EmptyResultSet:  # the queryset allows nothing (an empty list of ids)
                 found = ([], 0)
             if found is None:
                 return None
-            window = compiler._hub_window = Window(*found)
+            window = compiler._hub_window = Window(*found, counted)
         return window.ids[:size], window.total
 
     def _do_count(self):

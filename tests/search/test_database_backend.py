@@ -253,8 +253,12 @@ def test_a_search_page_counts_and_ranks_a_bounded_number_of_matches(site_tree):
     assert total == 9  # more than 8
     assert len(ids) == 9 and titled <= set(ids)
     assert ids == sorted(ids, key=stock.index)  # in Wagtail's order, among those counted
-    # Unbounded, as the listings ask: every match, in Wagtail's order.
-    assert ranked_window(queryset.search("peer support"), 20) == (stock, 20)
+    # Unbounded, as the listings ask: every match, in Wagtail's order, even from results whose
+    # window was counted up to 8 before.
+    results = queryset.search("peer support")
+    assert ranked_window(results, 20, counted=8)[1] == 9
+    assert ranked_window(results, 20) == (stock, 20)
+    assert results.count() == 20
     assert ranked_window(queryset.search("peer support"), 0, counted=8) == ([], 9)
 
 

@@ -121,6 +121,8 @@ def test_a_search_past_the_counted_matches_says_more_than(client, search_url, pa
     response = client.get(search_url, {"q": "peer support"})
     assert response.context["results_sentence"] == "More than 2 results for “peer support”"
     assert len(response.context["results"].object_list) == 3
+    # The pages of such a search are counted from the same window: "more than 2", as 3.
+    assert response.context["results"].paginator.count == 3
     monkeypatch.setattr("search.models.MATCHES_RANKED", 3)
     response = client.get(search_url, {"q": "peer support", "page": "1"})
     assert response.context["results_sentence"] == "3 results for “peer support”"
